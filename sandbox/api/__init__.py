@@ -1,0 +1,34 @@
+"""The JSON API under /api/v1: session cookie (with CSRF) or a personal Bearer token."""
+
+from flask import Blueprint, g, request
+from flask_login import current_user
+
+from ..errors import InvalidInput, json_error
+from ..extensions import csrf
+
+bp = Blueprint("api", __name__)
+csrf.exempt(bp)  # checked below, only for cookie sessions: a Bearer token cannot be sent by another site
+
+PUBLIC_ENDPOINTS = {"api.openapi"}
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+@bp.before_request
+def require_login_and_csrf():
+    """Every API route but the OpenAPI document needs a user; cookie sessions also need a CSRF token."""
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        return None
+    if not current_user.is_authenticated:
+        return json_error(401, "Log in or send a valid API token as 'Authorization: Bearer <token>'.")
+    if request.method in UNSAFE_METHODS and not g.get("token_auth"):
+        csrf.protect()
+    return None
+
+
+@bp.errorhandler(InvalidInput)
+def invalid_input(error: InvalidInput):
+    """Bad input answers its status with the field named."""
+    return json_error(error.status, error.message, field=error.field)
+
+
+from . import views  # noqa: E402,F401 - routes register on bp

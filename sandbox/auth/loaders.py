@@ -1,0 +1,53 @@
+"""How a request is tied to a user: the session cookie, or a personal API token."""
+
+from __future__ import annotations
+
+from flask import Flask, g, request
+
+from ..extensions import db, login_manager
+from ..models import User
+
+
+def init_login(app: Flask) -> None:
+    """Configure Flask-Login for pages and the API."""
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see that page."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+    login_manager.request_loader(load_user_from_token)
+    login_manager.unauthorized_handler(_unauthorized)
+
+
+def load_user(user_id: str) -> User | None:
+    """Return the session's user, if the account still exists and is active."""
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    return user if user is not None and user.is_active else None
+
+
+def load_user_from_token(req) -> User | None:
+    """Return the user of an `Authorization: Bearer` API token on /api/ requests."""
+    header = req.headers.get("Authorization", "")
+    if not req.path.startswith("/api/") or not header.startswith("Bearer "):
+        return None
+    from .operations import user_for_token
+
+    user = user_for_token(header.removeprefix("Bearer ").strip())
+    if user is not None:
+        g.token_auth = True
+    return user
+
+
+def _unauthorized():
+    from flask import flash, redirect, url_for
+
+    from ..errors import json_error
+    from .views import safe_next
+
+    if request.path.startswith("/api/"):
+        return json_error(401, "Log in or send a valid API token as 'Authorization: Bearer <token>'.")
+    flash(login_manager.login_message, "info")
+    return redirect(url_for("auth.login", next=safe_next(request.full_path.rstrip("?"))))

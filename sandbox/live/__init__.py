@@ -1,0 +1,1 @@
+"""Live exercises. For now: the event bus that carries live events between server processes."""

@@ -1,0 +1,11 @@
+"""Typed SQLAlchemy models for the whole product."""
+
+from .accounts import ApiToken, Cohort, CohortMembership, Invitation, Organisation, User
+from .audit import AuditEvent
+from .content import Finding, Persona, Post, PostRevision
+from .types import Audience, PostKind, Role, utcnow
+
+__all__ = [
+    "ApiToken", "Audience", "AuditEvent", "Cohort", "CohortMembership", "Finding", "Invitation",
+    "Organisation", "Persona", "Post", "PostKind", "PostRevision", "Role", "User", "utcnow",
+]
