@@ -42,8 +42,13 @@ def register_extensions(app: Flask) -> None:
     from .security import SessionInterface, add_security_headers
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(app.root_path), "migrations"),
-                     render_as_batch=True, render_item=render_migration_item)
+    migrate.init_app(
+        app,
+        db,
+        directory=os.path.join(os.path.dirname(app.root_path), "migrations"),
+        render_as_batch=True,
+        render_item=render_migration_item,
+    )
     csrf.init_app(app)
     limiter.init_app(app)
     init_login(app)

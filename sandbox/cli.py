@@ -18,7 +18,9 @@ def init_cli(app: Flask) -> None:
 
 @click.command("seed")
 @click.option("--reset", is_flag=True, help="Delete everything first (asks for confirmation).")
-@click.option("--seed", "seed_value", default=2026, show_default=True, help="Random seed: same seed, same data.")
+@click.option(
+    "--seed", "seed_value", default=2026, show_default=True, help="Random seed: same seed, same data."
+)
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has an organisation.")
 def seed_command(reset: bool, seed_value: int, if_empty: bool) -> None:
     """Fill the database with the demo organisation, accounts, cohort, personas and posts."""
@@ -39,7 +41,7 @@ def seed_command(reset: bool, seed_value: int, if_empty: bool) -> None:
         populate(seed_value, current_app.config["PASSWORD_HASH_METHOD"])
         db.session.commit()
         click.echo(f"Seeded the demo organisation (seed {seed_value}).")
-    click.echo("Demo logins (password for all: %s):" % DEMO_PASSWORD)
+    click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for email, _name, role in DEMO_ACCOUNTS:
         click.echo(f"  {role.value:12} {email}")
 
@@ -51,18 +53,22 @@ def seed_command(reset: bool, seed_value: int, if_empty: bool) -> None:
 @click.password_option()
 def create_admin_command(email: str, display_name: str, organisation: str, password: str) -> None:
     """Create an administrator account (the production way to get the first login)."""
+    from .audit import record
     from .auth.operations import create_organisation, normalize_email, set_password
     from .errors import InvalidInput
 
+    email = normalize_email(email)
+    if db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
+        raise click.ClickException("An account with that email already exists.")
     org = db.session.scalar(sa.select(Organisation).where(Organisation.name == organisation))
     org = org or create_organisation(organisation)
-    user = User(email=normalize_email(email), display_name=display_name, role=Role.ADMIN, organisation=org)
+    user = User(email=email, display_name=display_name, role=Role.ADMIN, organisation_id=org.id)
     try:
         set_password(user, password)
     except InvalidInput as error:
         raise click.ClickException(error.message) from error
-    if db.session.scalar(sa.select(User.id).where(User.email == user.email)) is not None:
-        raise click.ClickException("An account with that email already exists.")
     db.session.add(user)
+    db.session.flush()
+    record("account.created_from_cli", user, role=Role.ADMIN.value)
     db.session.commit()
     click.echo(f"Administrator {user.email} created in {org.name}.")

@@ -16,7 +16,7 @@ def normalize_database_url(url: str) -> str:
     """Use psycopg 3 for PostgreSQL URLs written the common way."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -61,6 +61,8 @@ class Config:
 class TestConfig(Config):
     """Config for the test suite: a throwaway database and fast password hashing."""
 
+    __test__ = False  # not a pytest test class
+
     def __init__(self, instance_path: str, database_url: str) -> None:
         super().__init__(instance_path)
         self.TESTING = True
@@ -69,3 +71,4 @@ class TestConfig(Config):
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.LOGIN_RATE_LIMIT = "1000 per minute"
         self.REDIS_URL = None
+        self.WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on

@@ -7,8 +7,16 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 CODES = {
-    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    409: "conflict", 413: "too_large", 422: "unprocessable", 429: "rate_limited", 500: "server_error",
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "unprocessable",
+    429: "rate_limited",
+    500: "server_error",
 }
 
 
@@ -34,7 +42,9 @@ def _handle_http(error: HTTPException):
 
 
 def _handle_csrf(error: CSRFError):
-    message = "The form expired or was sent from elsewhere (missing or invalid CSRF token). Reload and try again."
+    message = (
+        "The form expired or was sent from elsewhere (missing or invalid CSRF token). Reload and try again."
+    )
     if wants_json():
         return json_error(400, message, field="csrf_token")
     return render_template("errors/generic.html", error=error, status=400, message=message), 400

@@ -4,11 +4,14 @@ PERSONA_KINDS = ("member", "patient", "relative", "colleague", "journalist", "re
 
 BACKGROUND = {
     "microblog": [
-        "Flu shot clinic at the {city} library this {weekday}, no appointment needed. #fluseason",
-        "Reminder: hand washing still beats every gadget on the market. 20 seconds, soap, water. #publichealth",
+        "Flu shot clinic at the {city} library this {weekday}, no appointment needed. "
+        "#fluseason",
+        "Reminder: hand washing still beats every gadget on the market. 20 seconds, soap, water. "
+        "#publichealth",
         "Anyone else's pharmacy out of the kids' allergy syrup this week? Third one I've tried in {city}.",
         "Heat advisory for {city} today. Check on older neighbours and drink water before you're thirsty.",
-        "{n} years volunteering at the blood drive and the cookies are still the best part. Go donate! #giveblood",
+        "{n} years volunteering at the blood drive and the cookies are still the best part. "
+        "Go donate! #giveblood",
         "Hot take: hospital parking should be free. That's it, that's the tweet.",
         "Our running club raised money for the children's ward again. Proud of this crew. #{city}runs",
         "PSA: the new walk-in clinic hours are 8 to 8 on weekdays. Saved me a trip to the ER last month.",
@@ -28,7 +31,8 @@ BACKGROUND = {
         "Schools in {city} are hosting a vaccine clinic before the new term. Details on the district site.",
     ],
     "professional": [
-        "Excited to share that our unit cut discharge delays by a third this quarter. Credit to the whole team.",
+        "Excited to share that our unit cut discharge delays by a third this quarter. "
+        "Credit to the whole team.",
         "We're hiring! Night-shift RNs for our medical-surgical unit in {city}. Competitive differentials.",
         "Five lessons from {n} years in hospital quality improvement. Thread below.",
         "Honoured to speak at the regional nursing leadership summit next {weekday} about safe staffing.",

@@ -10,26 +10,51 @@ _PATHS: dict[str, dict[str, Any]] = {}
 ERROR_SCHEMA = {
     "type": "object",
     "required": ["error"],
-    "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-        "code": {"type": "string"}, "message": {"type": "string"}, "field": {"type": "string"}}}},
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "field": {"type": "string"},
+            },
+        }
+    },
 }
 COMPONENTS: dict[str, Any] = {
     "securitySchemes": {
-        "bearer": {"type": "http", "scheme": "bearer", "description": "A personal API token from the account page"},
-        "session": {"type": "apiKey", "in": "cookie", "name": "session",
-                    "description": "The browser session; unsafe methods also need the X-CSRFToken header"},
+        "bearer": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A personal API token from the account page",
+        },
+        "session": {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": "session",
+            "description": "The browser session; unsafe methods also need the X-CSRFToken header",
+        },
     },
     "schemas": {"Error": ERROR_SCHEMA},
     "responses": {
-        name: {"description": text, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        for name, text in [("BadRequest", "Bad input; the field is named"), ("Unauthorized", "Not logged in"),
-                           ("Forbidden", "Not allowed for this role"), ("NotFound", "No such resource")]
+        name: {
+            "description": text,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for name, text in [
+            ("BadRequest", "Bad input; the field is named"),
+            ("Unauthorized", "Not logged in"),
+            ("Forbidden", "Not allowed for this role"),
+            ("NotFound", "No such resource"),
+        ]
     },
 }
 
 
-def document(path: str, method: str, summary: str, response_schema: dict[str, Any] | None = None,
-             **extra: Any) -> None:
+def document(
+    path: str, method: str, summary: str, response_schema: dict[str, Any] | None = None, **extra: Any
+) -> None:
     """Describe one API operation (path relative to /api/v1)."""
     operation: dict[str, Any] = {
         "summary": summary,
@@ -50,7 +75,7 @@ def spec() -> dict[str, Any]:
             "title": "Social platform practice sandbox API",
             "version": "1",
             "description": "The same operations as the pages, as JSON. Lists are paginated with ?limit= "
-                           "and an opaque cursor; errors are {\"error\": {\"code\", \"message\"}}.",
+            'and an opaque cursor; errors are {"error": {"code", "message"}}.',
         },
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}, {"session": []}],

@@ -15,15 +15,24 @@ USER_SCHEMA = {
     "type": "object",
     "required": ["id", "email", "display_name", "role", "organisation"],
     "properties": {
-        "id": {"type": "integer"}, "email": {"type": "string"}, "display_name": {"type": "string"},
+        "id": {"type": "integer"},
+        "email": {"type": "string"},
+        "display_name": {"type": "string"},
         "role": {"type": "string", "enum": [r.value for r in Role]},
-        "organisation": {"type": "object", "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}},
+        "organisation": {
+            "type": "object",
+            "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+        },
     },
 }
 COHORT_SCHEMA = {
     "type": "object",
-    "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "members": {"type": "integer"},
-                   "join_code": {"type": "string", "description": "staff only"}},
+    "properties": {
+        "id": {"type": "integer"},
+        "name": {"type": "string"},
+        "members": {"type": "integer"},
+        "join_code": {"type": "string", "description": "staff only"},
+    },
 }
 
 
@@ -40,13 +49,27 @@ document("/me", "get", "The current user", USER_SCHEMA)
 def me():
     """The logged-in user and their role."""
     user = current_user
-    return jsonify(id=user.id, email=user.email, display_name=user.display_name, role=user.role.value,
-                   organisation={"id": user.organisation.id, "name": user.organisation.name})
+    return jsonify(
+        id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        role=user.role.value,
+        organisation={"id": user.organisation.id, "name": user.organisation.name},
+    )
 
 
-document("/cohorts", "get", "Cohorts the user teaches, belongs to or reviews",
-         {"type": "object", "properties": {"items": {"type": "array", "items": COHORT_SCHEMA},
-                                           "next_cursor": {"type": "string", "nullable": True}}})
+document(
+    "/cohorts",
+    "get",
+    "Cohorts the user teaches, belongs to or reviews",
+    {
+        "type": "object",
+        "properties": {
+            "items": {"type": "array", "items": COHORT_SCHEMA},
+            "next_cursor": {"type": "string", "nullable": True},
+        },
+    },
+)
 
 
 @bp.get("/cohorts")
@@ -56,11 +79,19 @@ def cohorts():
     if staff:
         rows = cohorts_for(current_user)
     elif current_user.role == Role.REVIEWER:
-        rows = [(c, len(c.memberships)) for c in db.session.scalars(
-            db.select(Cohort).where(Cohort.organisation_id == current_user.organisation_id))]
+        rows = [
+            (c, len(c.memberships))
+            for c in db.session.scalars(
+                db.select(Cohort).where(Cohort.organisation_id == current_user.organisation_id)
+            )
+        ]
     else:
-        rows = [(m.cohort, len(m.cohort.memberships)) for m in db.session.scalars(
-            db.select(CohortMembership).where(CohortMembership.user_id == current_user.id))]
+        rows = [
+            (m.cohort, len(m.cohort.memberships))
+            for m in db.session.scalars(
+                db.select(CohortMembership).where(CohortMembership.user_id == current_user.id)
+            )
+        ]
     items = []
     for cohort, members in rows:
         item = {"id": cohort.id, "name": cohort.name, "members": members}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from ..models import Role
@@ -11,8 +12,17 @@ from ..models.accounts import EMAIL_MAX, NAME_MAX
 from .operations import MIN_PASSWORD
 
 _password = [DataRequired(), Length(min=MIN_PASSWORD, max=200, message="Use %(min)d to %(max)d characters.")]
-_email = [DataRequired(), Length(max=EMAIL_MAX), Email(message="Enter an email address like name@example.org.")]
+_email = [
+    DataRequired(),
+    Length(max=EMAIL_MAX),
+    Email(message="Enter an email address like name@example.org."),
+]
 _name = [DataRequired(), Length(max=NAME_MAX, message="Use at most %(max)d characters.")]
+
+
+def role_choices(roles) -> list[SelectChoice]:
+    """Select options for roles."""
+    return [SelectChoice(r.value, r.value) for r in roles]
 
 
 class LoginForm(FlaskForm):
@@ -31,7 +41,9 @@ class JoinForm(FlaskForm):
     display_name = StringField("Your name", validators=_name)
     email = EmailField("Email", validators=_email)
     password = PasswordField("Password", validators=_password)
-    confirm = PasswordField("Repeat password", validators=[EqualTo("password", message="The passwords differ.")])
+    confirm = PasswordField(
+        "Repeat password", validators=[EqualTo("password", message="The passwords differ.")]
+    )
     submit = SubmitField("Join")
 
 
@@ -46,7 +58,9 @@ class AcceptInvitationForm(FlaskForm):
     """An invited person chooses a password."""
 
     password = PasswordField("Choose a password", validators=_password)
-    confirm = PasswordField("Repeat password", validators=[EqualTo("password", message="The passwords differ.")])
+    confirm = PasswordField(
+        "Repeat password", validators=[EqualTo("password", message="The passwords differ.")]
+    )
     submit = SubmitField("Set password")
 
 
@@ -55,8 +69,9 @@ class ChangePasswordForm(FlaskForm):
 
     current_password = PasswordField("Current password", validators=[DataRequired(), Length(max=200)])
     password = PasswordField("New password", validators=_password)
-    confirm = PasswordField("Repeat new password",
-                            validators=[EqualTo("password", message="The passwords differ.")])
+    confirm = PasswordField(
+        "Repeat new password", validators=[EqualTo("password", message="The passwords differ.")]
+    )
     submit = SubmitField("Change password")
 
 
@@ -65,7 +80,7 @@ class InviteForm(FlaskForm):
 
     display_name = StringField("Name", validators=_name)
     email = EmailField("Email", validators=_email)
-    role = SelectField("Role", choices=[(r.value, r.value) for r in Role], default=Role.TRAINEE.value)
+    role = SelectField("Role", choices=role_choices(Role), default=Role.TRAINEE.value)
     cohort_id = SelectField("Cohort (optional)", coerce=int, validators=[Optional()], default=0)
     submit = SubmitField("Invite")
 
@@ -80,7 +95,7 @@ class CohortForm(FlaskForm):
 class RoleForm(FlaskForm):
     """Change someone's role."""
 
-    role = SelectField("Role", choices=[(r.value, r.value) for r in Role])
+    role = SelectField("Role", choices=role_choices(Role))
     submit = SubmitField("Change role")
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from ..errors import InvalidInput
 from ..extensions import db
 from ..models import Cohort, Role, User
 from ..security import STAFF_ROLES, require_same_organisation, role_required
 from . import bp
-from .forms import CohortForm, ConfirmForm, InviteForm, RoleForm
+from .forms import CohortForm, ConfirmForm, InviteForm, RoleForm, role_choices
 from .operations import change_role, create_cohort, invite_user, regenerate_join_code, set_account_active
 from .queries import cohort_members, cohorts_for, people_page
 
@@ -18,8 +19,10 @@ from .queries import cohort_members, cohorts_for, people_page
 def _invite_form() -> InviteForm:
     form = InviteForm()
     allowed = [r for r in Role if current_user.role == Role.ADMIN or r in (Role.TRAINEE, Role.ROLE_PLAYER)]
-    form.role.choices = [(r.value, r.value) for r in allowed]
-    form.cohort_id.choices = [(0, "none")] + [(c.id, c.name) for c, _n in cohorts_for(current_user)]
+    form.role.choices = role_choices(allowed)
+    form.cohort_id.choices = [SelectChoice(0, "none")] + [
+        SelectChoice(c.id, c.name) for c, _n in cohorts_for(current_user)
+    ]
     return form
 
 
@@ -28,8 +31,15 @@ def _render_people(status: int = 200, form: InviteForm | None = None, invite_lin
     query = request.args.get("q", "")[:100]
     users, has_more = people_page(current_user, page, query)
     return render_template(
-        "auth/people.html", users=users, has_more=has_more, page=page, q=query,
-        form=form or _invite_form(), confirm_form=ConfirmForm(), role_form=RoleForm(), invite_link=invite_link,
+        "auth/people.html",
+        users=users,
+        has_more=has_more,
+        page=page,
+        q=query,
+        form=form or _invite_form(),
+        confirm_form=ConfirmForm(),
+        role_form=RoleForm(),
+        invite_link=invite_link,
     ), status
 
 
@@ -60,8 +70,9 @@ def invite():
         return _render_people(400, form)
     cohort = _managed_cohort(form.cohort_id.data) if form.cohort_id.data else None
     try:
-        user, token = invite_user(current_user, form.email.data, form.display_name.data,
-                                  Role(form.role.data), cohort)
+        user, token = invite_user(
+            current_user, form.email.data, form.display_name.data, Role(form.role.data), cohort
+        )
         db.session.commit()
     except InvalidInput as error:
         db.session.rollback()
@@ -127,8 +138,9 @@ def cohorts():
 def cohort(cohort_id: int):
     """A cohort: its join code and members."""
     cohort = _managed_cohort(cohort_id)
-    return render_template("auth/cohort.html", cohort=cohort, members=cohort_members(cohort),
-                           confirm_form=ConfirmForm())
+    return render_template(
+        "auth/cohort.html", cohort=cohort, members=cohort_members(cohort), confirm_form=ConfirmForm()
+    )
 
 
 @bp.route("/cohorts/<int:cohort_id>/code", methods=["POST"])

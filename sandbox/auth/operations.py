@@ -54,8 +54,13 @@ def authenticate(email: str, password: str) -> User | None:
     ok = check_password_hash(user.password_hash if valid else _DUMMY_HASH, password or "")
     if not (valid and ok and user.is_active):
         reason = "inactive" if valid and ok else "bad_credentials"
-        audit.record("login.failed", user, organisation_id=user.organisation_id if user else None,
-                     email=email[:254], reason=reason)
+        audit.record(
+            "login.failed",
+            user,
+            organisation_id=user.organisation_id if user else None,
+            email=email[:254],
+            reason=reason,
+        )
         db.session.commit()
         return None
     user.last_login_at = utcnow()
@@ -95,8 +100,12 @@ def _require_new_email(email: str) -> str:
 def join_with_code(code: str, email: str, display_name: str, password: str) -> User:
     """Create a trainee account in the cohort that owns the join code."""
     cohort = cohort_for_code(code)
-    user = User(email=_require_new_email(email), display_name=display_name.strip(),
-                role=Role.TRAINEE, organisation_id=cohort.organisation_id)
+    user = User(
+        email=_require_new_email(email),
+        display_name=display_name.strip(),
+        role=Role.TRAINEE,
+        organisation_id=cohort.organisation_id,
+    )
     set_password(user, password)
     db.session.add(user)
     db.session.flush()
@@ -111,8 +120,11 @@ def join_cohort(user: User, code: str) -> Cohort:
     cohort = cohort_for_code(code)
     if cohort.organisation_id != user.organisation_id:
         raise InvalidInput("No cohort has that join code. Check it with your instructor.", "join_code")
-    exists = db.session.scalar(sa.select(CohortMembership.id).where(
-        CohortMembership.cohort_id == cohort.id, CohortMembership.user_id == user.id))
+    exists = db.session.scalar(
+        sa.select(CohortMembership.id).where(
+            CohortMembership.cohort_id == cohort.id, CohortMembership.user_id == user.id
+        )
+    )
     if exists is not None:
         raise InvalidInput(f"You are already in {cohort.name}.", "join_code")
     db.session.add(CohortMembership(cohort=cohort, user=user))
@@ -123,8 +135,12 @@ def join_cohort(user: User, code: str) -> Cohort:
 
 def create_cohort(actor: User, name: str) -> Cohort:
     """Create a cohort taught by the actor, with a new join code."""
-    cohort = Cohort(name=name.strip(), organisation_id=actor.organisation_id, join_code=new_join_code(),
-                    instructor_id=actor.id if actor.role == Role.INSTRUCTOR else None)
+    cohort = Cohort(
+        name=name.strip(),
+        organisation_id=actor.organisation_id,
+        join_code=new_join_code(),
+        instructor_id=actor.id if actor.role == Role.INSTRUCTOR else None,
+    )
     db.session.add(cohort)
     db.session.flush()
     audit.record("cohort.created", cohort, name=cohort.name)
@@ -139,20 +155,31 @@ def regenerate_join_code(cohort: Cohort) -> str:
     return cohort.join_code
 
 
-def invite_user(inviter: User, email: str, display_name: str, role: Role,
-                cohort: Cohort | None = None) -> tuple[User, str]:
+def invite_user(
+    inviter: User, email: str, display_name: str, role: Role, cohort: Cohort | None = None
+) -> tuple[User, str]:
     """Create an account without a password and a one-time link to set it; returns (user, token)."""
     if role not in INVITABLE_BY.get(inviter.role, set()):
         raise InvalidInput(f"You cannot invite someone as {role.value}.", "role", status=403)
-    user = User(email=_require_new_email(email), display_name=display_name.strip(), role=role,
-                organisation_id=inviter.organisation_id)
+    user = User(
+        email=_require_new_email(email),
+        display_name=display_name.strip(),
+        role=role,
+        organisation_id=inviter.organisation_id,
+    )
     db.session.add(user)
     db.session.flush()
     if cohort is not None:
         db.session.add(CohortMembership(cohort=cohort, user=user))
     token = secrets.token_urlsafe(32)
-    db.session.add(Invitation(user=user, invited_by=inviter, token_hash=hash_secret(token),
-                              expires_at=utcnow() + timedelta(days=INVITATION_DAYS)))
+    db.session.add(
+        Invitation(
+            user=user,
+            invited_by=inviter,
+            token_hash=hash_secret(token),
+            expires_at=utcnow() + timedelta(days=INVITATION_DAYS),
+        )
+    )
     audit.record("account.invited", user, role=role.value, cohort_id=cohort.id if cohort else None)
     db.session.flush()
     return user, token
@@ -209,11 +236,14 @@ def change_role(actor: User, user: User, role: Role) -> None:
 def create_api_token(user: User, name: str) -> tuple[ApiToken, str]:
     """Create a personal API token; the raw token is returned once and never stored."""
     raw = "sbx_" + secrets.token_urlsafe(32)
-    token = ApiToken(user=user, name=name.strip() or "API token", token_hash=hash_secret(raw), prefix=raw[:10])
+    token = ApiToken(
+        user=user, name=name.strip() or "API token", token_hash=hash_secret(raw), prefix=raw[:10]
+    )
     db.session.add(token)
     db.session.flush()
-    audit.record("api_token.created", token, actor=user, organisation_id=user.organisation_id,
-                 name=token.name)
+    audit.record(
+        "api_token.created", token, actor=user, organisation_id=user.organisation_id, name=token.name
+    )
     return token, raw
 
 

@@ -17,7 +17,9 @@ def people_page(viewer: User, page: int, query: str = "") -> tuple[list[User], b
         stmt = stmt.where(User.role.in_([Role.TRAINEE, Role.ROLE_PLAYER]))
     if query:
         like = f"%{query.lower()}%"
-        stmt = stmt.where(sa.or_(sa.func.lower(User.email).like(like), sa.func.lower(User.display_name).like(like)))
+        stmt = stmt.where(
+            sa.or_(sa.func.lower(User.email).like(like), sa.func.lower(User.display_name).like(like))
+        )
     stmt = stmt.order_by(User.display_name, User.id).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1)
     users = list(db.session.scalars(stmt))
     return users[:PAGE_SIZE], len(users) > PAGE_SIZE
@@ -27,7 +29,8 @@ def cohorts_for(viewer: User) -> list[tuple[Cohort, int]]:
     """Cohorts the viewer manages, with their member counts."""
     counts = (
         sa.select(CohortMembership.cohort_id, sa.func.count().label("members"))
-        .group_by(CohortMembership.cohort_id).subquery()
+        .group_by(CohortMembership.cohort_id)
+        .subquery()
     )
     stmt = (
         sa.select(Cohort, sa.func.coalesce(counts.c.members, 0))
@@ -43,7 +46,9 @@ def cohorts_for(viewer: User) -> list[tuple[Cohort, int]]:
 def cohort_members(cohort: Cohort) -> list[tuple[User, CohortMembership]]:
     """The members of a cohort, by name."""
     stmt = (
-        sa.select(User, CohortMembership).join(CohortMembership, CohortMembership.user_id == User.id)
-        .where(CohortMembership.cohort_id == cohort.id).order_by(User.display_name)
+        sa.select(User, CohortMembership)
+        .join(CohortMembership, CohortMembership.user_id == User.id)
+        .where(CohortMembership.cohort_id == cohort.id)
+        .order_by(User.display_name)
     )
     return [(user, membership) for user, membership in db.session.execute(stmt)]

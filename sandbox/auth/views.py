@@ -73,8 +73,9 @@ def join():
     form = JoinForm(join_code=request.args.get("code", ""))
     if form.validate_on_submit():
         try:
-            user = join_with_code(form.join_code.data, form.email.data, form.display_name.data,
-                                  form.password.data)
+            user = join_with_code(
+                form.join_code.data, form.email.data, form.display_name.data, form.password.data
+            )
             db.session.commit()
         except InvalidInput as error:
             db.session.rollback()
@@ -93,7 +94,9 @@ def accept(token: str):
     try:
         invitation = invitation_for_token(token)
     except InvalidInput as error:
-        return render_template("errors/generic.html", status=error.status, message=error.message), error.status
+        return render_template(
+            "errors/generic.html", status=error.status, message=error.message
+        ), error.status
     form = AcceptInvitationForm()
     if form.validate_on_submit():
         try:

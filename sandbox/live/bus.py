@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import queue
 import threading
+import time
 from typing import Any, Protocol
 
 from flask import Flask, current_app
@@ -80,16 +81,27 @@ class InProcessBus:
 class RedisSubscription:
     """A Redis pub/sub connection listening to one channel."""
 
-    def __init__(self, client: Any, channel: str) -> None:
-        self._pubsub = client.pubsub(ignore_subscribe_messages=True)
+    def __init__(self, client: Any, channel: str, confirm_timeout: float = 5.0) -> None:
+        self._pubsub = client.pubsub()
         self._pubsub.subscribe(channel)
+        # Wait until Redis confirms, so nothing published after subscribe() returns can be missed.
+        deadline = time.monotonic() + confirm_timeout
+        while time.monotonic() < deadline:
+            message = self._pubsub.get_message(timeout=0.1)
+            if message is not None and message.get("type") == "subscribe":
+                return
+        raise ConnectionError(f"Redis did not confirm the subscription to {channel}")
 
     def get(self, timeout: float = 1.0) -> dict[str, Any] | None:
         """Return the next message, or None after timeout seconds."""
-        message = self._pubsub.get_message(timeout=timeout)
-        if message is None or message.get("type") != "message":
-            return None
-        return json.loads(message["data"])
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            message = self._pubsub.get_message(timeout=max(remaining, 0))
+            if message is not None and message.get("type") == "message":
+                return json.loads(message["data"])
+            if remaining <= 0:
+                return None
 
     def close(self) -> None:
         """Unsubscribe and release the connection."""

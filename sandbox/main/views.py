@@ -44,5 +44,6 @@ def healthz():
         current_app.logger.warning("health check: event bus: %s", error)
         checks["event_bus"] = "unavailable"
     healthy = all(value == "ok" for value in checks.values())
-    return jsonify(status="ok" if healthy else "unavailable", checks=checks,
-                   event_bus=bus.name), 200 if healthy else 503
+    return jsonify(
+        status="ok" if healthy else "unavailable", checks=checks, event_bus=bus.name
+    ), 200 if healthy else 503

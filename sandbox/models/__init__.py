@@ -6,6 +6,19 @@ from .content import Finding, Persona, Post, PostRevision
 from .types import Audience, PostKind, Role, utcnow
 
 __all__ = [
-    "ApiToken", "Audience", "AuditEvent", "Cohort", "CohortMembership", "Finding", "Invitation",
-    "Organisation", "Persona", "Post", "PostKind", "PostRevision", "Role", "User", "utcnow",
+    "ApiToken",
+    "Audience",
+    "AuditEvent",
+    "Cohort",
+    "CohortMembership",
+    "Finding",
+    "Invitation",
+    "Organisation",
+    "Persona",
+    "Post",
+    "PostKind",
+    "PostRevision",
+    "Role",
+    "User",
+    "utcnow",
 ]

@@ -1,0 +1,98 @@
+"""POST /api/v1/feedback: the feedback engine's report for a draft; nothing is stored."""
+
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from ..errors import InvalidInput
+from ..feedback import analyze
+from ..feedback.model import AUDIENCES, PLATFORMS
+from . import bp
+from .openapi import document
+
+MAX_DRAFT_CHARS = 20_000
+
+FINDING_SCHEMA = {
+    "type": "object",
+    "required": [
+        "kind",
+        "label",
+        "severity",
+        "start",
+        "end",
+        "text",
+        "rule",
+        "message",
+        "suggestion",
+        "source",
+    ],
+    "properties": {
+        "kind": {"type": "string", "enum": ["privacy", "tone"]},
+        "label": {"type": "string"},
+        "severity": {"type": "string", "enum": ["block", "warn", "info", "good"]},
+        "start": {"type": "integer", "nullable": True},
+        "end": {"type": "integer", "nullable": True},
+        "text": {"type": "string"},
+        "rule": {"type": "string"},
+        "message": {"type": "string"},
+        "suggestion": {"type": "string"},
+        "source": {"type": "string"},
+    },
+}
+REPORT_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "platform": {"type": "string"},
+        "audience": {"type": "string"},
+        "blocking": {"type": "boolean"},
+        "labels": {"type": "array", "items": {"type": "string"}},
+        "findings": {"type": "array", "items": FINDING_SCHEMA},
+        "safer_text": {"type": "string"},
+    },
+}
+document(
+    "/feedback",
+    "post",
+    "Privacy and tone feedback on a draft (nothing stored)",
+    REPORT_SCHEMA,
+    requestBody={
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {
+                        "text": {"type": "string", "maxLength": MAX_DRAFT_CHARS},
+                        "platform": {"type": "string", "enum": list(PLATFORMS), "default": "microblog"},
+                        "audience": {"type": "string", "enum": list(AUDIENCES), "default": "public"},
+                        "run_id": {"type": "integer", "description": "a scenario run whose facts apply"},
+                    },
+                }
+            }
+        },
+    },
+)
+
+
+def _choice(payload: dict, field: str, choices: tuple[str, ...], default: str) -> str:
+    value = payload.get(field, default)
+    if value not in choices:
+        raise InvalidInput(f"{field} must be one of: {', '.join(choices)}.", field)
+    return value
+
+
+@bp.post("/feedback")
+def feedback():
+    """Analyse a draft and return the report."""
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        raise InvalidInput("Send a JSON object with at least a 'text' string.", "text")
+    text = payload.get("text")
+    if not isinstance(text, str):
+        raise InvalidInput("'text' must be a string.", "text")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise InvalidInput(f"'text' is longer than {MAX_DRAFT_CHARS} characters.", "text", status=413)
+    platform = _choice(payload, "platform", PLATFORMS, "microblog")
+    audience = _choice(payload, "audience", AUDIENCES, "public")
+    return jsonify(analyze(text, platform=platform, audience=audience).to_dict())

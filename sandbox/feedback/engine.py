@@ -1,0 +1,94 @@
+"""analyze(): run every detector over a draft and assemble the report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .model import AUDIENCES, PLATFORMS, PRIVACY_LABELS, SEVERITY_RANK, Draft, Finding, Report
+from .normalize import normalize
+from .privacy import find_privacy
+from .tone import find_tone
+
+PLACEHOLDERS = {
+    "NAME": "[name]", "LOCATION": "[place]", "DATE": "[date]", "AGE": "[age]", "CONTACT": "[contact]",
+    "ID": "[number]", "WEB": "[link]", "RELATIONSHIP": "[someone]", "CLINICAL": "[health detail]",
+    "UNIQUE": "[detail]",
+}
+
+
+def analyze(
+    text: str,
+    platform: str = "microblog",
+    audience: str = "public",
+    facts: Iterable[Mapping[str, str]] | None = None,
+) -> Report:
+    """Return the privacy and tone findings for a draft; a pure function of its arguments."""
+    if not isinstance(text, str):
+        raise TypeError("text must be a string")
+    if platform not in PLATFORMS:
+        raise ValueError(f"unknown platform {platform!r}; expected one of {', '.join(PLATFORMS)}")
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}; expected one of {', '.join(AUDIENCES)}")
+    fact_pairs = tuple(
+        (str(f.get("label", "")).upper(), str(f.get("value", ""))) for f in (facts or ()) if f.get("value")
+    )
+    norm = normalize(text)
+    draft = Draft(norm.text, platform, audience, fact_pairs)
+    found = [*find_privacy(draft), *find_tone(draft)]
+    for finding in found:
+        if finding.start is not None and finding.end is not None:
+            finding.start, finding.end = norm.to_original(finding.start, finding.end)
+            finding.text = text[finding.start:finding.end]
+    findings = _merge_overlaps(found)
+    labels = sorted({f.label for f in findings})
+    return Report(findings, safer_version(text, findings), platform, audience, labels)
+
+
+def _sort_key(finding: Finding) -> tuple:
+    start = finding.start if finding.start is not None else -1
+    return (finding.kind != "privacy", start, finding.label)
+
+
+def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Merge spans of the same label that overlap, keeping the most severe finding's words."""
+    merged: list[Finding] = []
+    last_by_label: dict[tuple[str, str], Finding] = {}
+    for finding in sorted(findings, key=lambda f: (f.start is None, f.start or 0, -(f.end or 0))):
+        key = (finding.kind, finding.label)
+        previous = last_by_label.get(key)
+        if finding.start is None:
+            if previous is None:
+                last_by_label[key] = finding
+                merged.append(finding)
+            continue
+        if previous is not None and previous.start is not None and finding.start < (previous.end or 0):
+            if SEVERITY_RANK[finding.severity] < SEVERITY_RANK[previous.severity]:
+                previous.severity, previous.rule = finding.severity, finding.rule
+                previous.message, previous.suggestion = finding.message, finding.suggestion
+                previous.source = finding.source
+            previous.end = max(previous.end or 0, finding.end or 0)
+            continue
+        last_by_label[key] = finding
+        merged.append(finding)
+    return sorted(merged, key=_sort_key)
+
+
+def safer_version(text: str, findings: list[Finding]) -> str:
+    """Return the text with each privacy span replaced by a neutral placeholder."""
+    spans = sorted(
+        (f.start, f.end, f.label) for f in findings
+        if f.kind == "privacy" and f.start is not None and f.label in PRIVACY_LABELS
+    )
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, label in spans:
+        if end <= cursor:
+            continue
+        if start < cursor:  # overlaps the previous placeholder: extend it
+            cursor = end
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(PLACEHOLDERS[label])
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -1,0 +1,197 @@
+"""Who a draft is about: sentences, clauses, and the cues that make a person identifiable."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ...model import Draft, Finding
+from .vocab import CLINICAL_TERM_RE
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "no", "rm", "pt", "approx", "dept", "ave"}
+_BOUNDARY_RE = re.compile(r"[.!?]+(?=\s|$)|\n+|\s[-]{1,2}\s|;|:\s|[\u2600-\u27bf\U0001f300-\U0001faff]+")
+_CLAUSE_RE = re.compile(
+    r",\s(?:but|and|so|though|although|because|while)\s|\(|\)|\s-\s|,\s(?=(?:which|who|whose|including)\b)"
+)
+
+ADDRESS_START_RE = re.compile(r"^\s*(?:@\w+|(?:hi|hey|hello|dear|oh|omg hi)\b[^.!?\n]{0,25}[,!]|[A-Z][a-z]+,\s)")
+YOU_RE = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|u|ur|urs|yourself)\b", re.IGNORECASE)
+CONDITIONAL_RE = re.compile(
+    r"\b(?:if|unless|whenever|in case)\b|\bwhen (?:you|your|kids|people|someone)\b", re.IGNORECASE
+)
+GENERIC_RE = re.compile(
+    r"\b(?:people|adults|kids|children|patients|babies|infants|teens|women|men|anyone|everyone|"
+    r"everybody|most|many|some|usually|generally|in general|typically|often|common|commonly|"
+    r"each year|per year|a year|on average|percent|studies|guidelines|general info\w*|"
+    r"general education|not (?:personal |individual )?medical advice|did you know|tip|psa|"
+    r"can be|can cause|may cause|can happen|is available|are available)\b|%|\b1 in \d",
+    re.IGNORECASE,
+)
+DEIDENTIFIED_RE = re.compile(
+    r"details (?:have been |were )?changed|de-?identified|composite case|hypothetical|fictional", re.IGNORECASE
+)
+TITLE_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Za-z][\w'-]*", re.IGNORECASE)
+PERSON_AGE_RE = re.compile(
+    r"\b\d{1,3}\s?(?:yo|y/o|y\.o\.?|yrs? old|years? old|-year-old|year-old|month-old|-month-old|wk-old)(?!\w)"
+    r"|\b\d{1,3}\s?[MF]\b|\b(?:age|aged)\s\d{1,3}\b|\b(?:in (?:his|her) (?:\d0s|nineties|eighties))\b"
+    r"|\b[a-z]+(?:-[a-z]+)?[- ](?:year|month)[- ]old\b|\b[a-z]+(?:ty|teen)(?:-[a-z]+)? (?:yo|y/o)\b"
+    r"|\b\d{1,2}\s(?:days?|weeks?|months?)\sold\b|\b(?:he|she)\s(?:was|is|'s)\s\d{1,3}\b",
+    re.IGNORECASE,
+)
+# Cheap person cues of our own, so the detector helps even before the identifier detectors find names.
+OWN_CUES_RE = re.compile(
+    r"(?<![\w.])@\w{2,}(?<!@gmail)|\b[\w.+-]+@[\w-]+\.[\w.]+\b"
+    r"|\b(?:[Bb]aby|[Ll]ittle|[Bb]aby (?:girl|boy))\s(?-i:[A-Z][a-z]+)\b"
+    r"|(?-i:\b[A-Z][a-z]+),\s\d{1,3}(?:,|\s(?:and|who|with))|(?-i:\b[A-Z][a-z]+)\s\(\d{1,3}\)"
+    r"|\bthe\s(?-i:[A-Z][a-z]+)\s(?:boy|girl|kid|baby|twins|family)\b|\bpt\s(?-i:[A-Z]\.\s?[A-Z]\.?)",
+)
+_ORG_HANDLE_RE = re.compile(r"\b(?:on|at|follow|via|visit|from|@)\s*$", re.IGNORECASE)
+TIME_CUE_RE = re.compile(r"\b(?:today|tonight|yesterday|this morning|this afternoon|last night|overnight)\b", re.I)
+PLACE_IN_FACILITY_RE = re.compile(
+    r"\b(?:room|rm|bed|bay|trauma|exam room|stall|cubicle|OR)\s?#?\d{1,4}[a-z]?\b", re.IGNORECASE
+)
+PERSON_NOUN_RE = re.compile(
+    r"\b(?:the|this|that|our|my|a|one)\s(?:sweet(?:est)?\s|little\s|lil\s|old\s|young\s|poor\s|"
+    r"elderly\s|older\s)?(?:patient|pt|guy|gentleman|man|lady|woman|kid|boy|girl|baby|toddler|teen|dude|"
+    r"gal|fella|participant)\b(?!s)"
+    r"|\bpt\b|\bbaby (?:girl|boy)\b|\b(?:he|she|him|his|her|hers|himself|herself)\b",
+    re.IGNORECASE,
+)
+THIRD_PERSON_RE = re.compile(r"\b(?:he|she|him|his|her|he's|she's)\b", re.IGNORECASE)
+ANCHOR_LABELS = {"NAME", "AGE", "ID", "CONTACT", "WEB"}
+SOFT_ANCHOR_LABELS = {"LOCATION", "DATE"}
+
+
+@dataclass
+class Context:
+    """A draft cut into sentences and clauses, with the positions of person cues."""
+
+    draft: Draft
+    sentences: list[tuple[int, int]]
+    sentence_starts: list[int]
+    addressed: bool
+    deidentified: bool
+    anchors: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The normalised draft text."""
+        return self.draft.text
+
+    def sentence_index(self, pos: int) -> int:
+        """Return the index of the sentence that holds position pos."""
+        return max(bisect_right(self.sentence_starts, pos) - 1, 0)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """Return the (start, end) of the sentence holding pos."""
+        return self.sentences[self.sentence_index(pos)]
+
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        """Return the (start, end) of the clause holding pos, inside its sentence."""
+        start, end = self.sentence_at(pos)
+        clause_start, clause_end = start, end
+        for match in _CLAUSE_RE.finditer(self.text, start, end):
+            if match.end() <= pos:
+                clause_start = match.end()
+            elif match.start() >= pos:
+                clause_end = match.start()
+                break
+        return clause_start, clause_end
+
+    def add_anchors(self, positions: list[int]) -> None:
+        """Add more person cues (e.g. the start of a UNIQUE detail) and keep them sorted."""
+        self.anchors = sorted(self.anchors + positions)
+
+    def anchored(self, pos: int, reach: int = 0) -> bool:
+        """True when a person cue sits in the sentence of pos (or within reach sentences of it)."""
+        index = self.sentence_index(pos)
+        return any(abs(self.sentence_index(a) - index) <= reach for a in self.anchors)
+
+
+_INDIRECT_QUESTION_RE = re.compile(r"\b(?:ask\w*|wonder\w*|know|see|check|sure|whether)\b[^.!?]{0,24}$", re.I)
+
+
+def is_conditional(text: str) -> bool:
+    """True when the text holds a condition ('if you...', 'unless'), not an indirect question ('asked if')."""
+    return any(
+        not (m.group().lower() == "if" and _INDIRECT_QUESTION_RE.search(text, 0, m.start()))
+        for m in CONDITIONAL_RE.finditer(text)
+    )
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Cut text into sentence spans, not breaking after titles like Mr. or Dr."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        if match.group().startswith(".") and _ends_with_abbreviation(text, match.start()):
+            continue
+        if spans and not any(ch.isalnum() for ch in text[start:match.end()]):
+            spans[-1] = (spans[-1][0], match.end())  # an emoji or stray mark belongs to the sentence before
+        elif match.end() > start:
+            spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"(\w+)$", text[max(0, dot - 8):dot])
+    return bool(word) and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
+
+
+def build_context(draft: Draft, identifiers: list[Finding]) -> Context:
+    """Cut the draft into sentences and collect the positions of person cues."""
+    text = draft.text
+    sentences = split_sentences(text)
+    addressed = draft.platform == "reviews" or draft.audience == "private" or bool(ADDRESS_START_RE.match(text))
+    ctx = Context(draft, sentences, [s for s, _ in sentences], addressed, bool(DEIDENTIFIED_RE.search(text)))
+    ctx.anchors = _anchor_positions(ctx, identifiers)
+    return ctx
+
+
+def _anchor_positions(ctx: Context, identifiers: list[Finding]) -> list[int]:
+    """Positions of cues that pin a draft to one person: names, titles, ages, beds, patient nouns."""
+    text = ctx.text
+    found = [m.start() for m in TITLE_NAME_RE.finditer(text)]
+    found += [m.start() for m in OWN_CUES_RE.finditer(text) if not _ORG_HANDLE_RE.search(text, 0, m.start())]
+    found += [m.start() for m in TIME_CUE_RE.finditer(text) if _has_person_noun(ctx, m.start())]
+    found += [m.start() for m in PERSON_AGE_RE.finditer(text) if not _is_author_age(text, m.start())]
+    for finding in identifiers:
+        if finding.start is None or finding.kind != "privacy":
+            continue
+        if finding.label in ANCHOR_LABELS and not _is_doctor(text, finding.start):
+            found.append(finding.start)
+        elif finding.label in SOFT_ANCHOR_LABELS and _has_person_noun(ctx, finding.start):
+            found.append(finding.start)
+    for match in PLACE_IN_FACILITY_RE.finditer(text):
+        index = ctx.sentence_index(match.start())
+        start, end = ctx.sentences[max(index - 1, 0)][0], ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
+        if _has_person_noun(ctx, match.start()) or CLINICAL_TERM_RE.search(text, start, end):
+            found.append(match.start())
+    if not ctx.deidentified:
+        found += [m.start() for m in PERSON_NOUN_RE.finditer(text) if _specific_person_noun(text, m)]
+    return sorted(found)
+
+
+def _is_author_age(text: str, pos: int) -> bool:
+    return bool(re.search(r"\b(?:I|I'm|I am|me|my)\b[^.!?]{0,12}$", text[max(0, pos - 16):pos]))
+
+
+def _is_doctor(text: str, pos: int) -> bool:
+    return bool(re.search(r"\b(?:Dr|Doctor|Nurse|Prof)\.?\s*$", text[max(0, pos - 8):pos], re.IGNORECASE))
+
+
+def _has_person_noun(ctx: Context, pos: int) -> bool:
+    start, end = ctx.sentence_at(pos)
+    return bool(PERSON_NOUN_RE.search(ctx.text, start, end) or TITLE_NAME_RE.search(ctx.text, start, end))
+
+
+def _specific_person_noun(text: str, match: re.Match) -> bool:
+    """A patient noun with a definite or possessive article ('the guy in 6', 'my patient'), not a pronoun."""
+    word = match.group().lower()
+    if word in {"he", "she", "him", "his", "her", "hers", "himself", "herself"}:
+        return False
+    return not word.startswith(("a ", "one "))

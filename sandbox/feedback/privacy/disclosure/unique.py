@@ -1,0 +1,119 @@
+"""UNIQUE: fame, a rare job, a rare event or a rare condition in a small place that singles a patient out."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Finding
+from ...sources import cite
+from .context import Context
+from .vocab import CLINICAL_TERM_RE
+
+_PLACE = r"(?-i:(?:the\s+)?(?:[A-Z][\w'.-]*|\d+[A-Za-z]*)(?:\s+(?:[A-Z][\w'.-]*|\d+))*)"
+_ROAD = r"(?:route|rte|hwy|highway|interstate|i-|us-|sr-|state road|county road)\s?-?\d+"
+_WHERE = rf"(?:on|at|in|near|off|by|outside|from)\s+(?:{_ROAD}|{_PLACE})"
+
+_FAME_HIGH = (
+    r"mayor|governor|(?:state |us |u\.s\. )?senator|congress(?:wo)?man|council(?:wo)?man|city councilor|judge|"
+    r"sheriff|police chief|fire chief|superintendent|news anchor|anchorwoman|anchorman|weatherman|"
+    r"quarterback|point guard|pitcher|head coach|football coach|basketball coach|pro athlete|"
+    r"professional athlete|olympian|celebrity|country singer|pop star|rock star|rapper|movie star|"
+    r"actor|actress|influencer|youtuber|billionaire|lighthouse keeper|ferry captain|astronaut|cellist|"
+    r"violinist|bishop|rabbi|imam"
+)
+_FAME_LOW = (
+    r"(?:dairy |cattle )?farmer|police officer|officer|firefighter|lineman|(?:night-shift |shift )?supervisor|"
+    r"teacher|schoolteacher|coach|pastor|priest|principal|captain|ceo|chef|pilot"
+)
+_FAME_HIGH_RE = re.compile(
+    rf"\b(?:the|a|an|our|his|her|their|this|that|retired|former|sitting|famous|local)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:{_FAME_HIGH})s?\b(?:'s)?"
+    rf"(?:\s+{_WHERE})?",
+    re.IGNORECASE,
+)
+_FAME_LOW_RE = re.compile(
+    rf"\b(?:(?:the|a|an)\s+(?:(?:retired|former|local)\s+)?(?:{_PLACE}\s+)?(?:\w+'s\s+)?(?:{_FAME_LOW})"
+    rf"(?=\s+(?:{_WHERE}|who))(?:\s+{_WHERE})?|(?:retired|former)\s+(?:{_PLACE}\s+)?(?:{_FAME_LOW})\s+{_WHERE}"
+    rf"|the\s+{_PLACE}\s+(?:{_FAME_LOW})|\b(?:{_FAME_LOW})\s+from\s+{_PLACE}|(?:the|a|an)\s+(?:\w+'s\s+)(?:night-shift\s+)?(?:{_FAME_LOW}))\b",
+    re.IGNORECASE,
+)
+_EVENT_WORDS = (
+    r"crash|bus crash|rollover|fire|apartment fire|house fire|explosion|blast|chemical leak|gas leak|leak|"
+    r"shooting|stabbing|collision|wreck|pile-?up|accident|incident|outbreak|drowning|collapse|stampede|"
+    r"tornado|derailment|spill|dog attack|mauling"
+)
+_EVENT_RE = re.compile(
+    rf"\b(?:(?:the|this morning's|last night's|yesterday's|today's|that)\s+)(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_EVENT_WORDS})s?\s+{_WHERE}"
+    rf"|\b(?:the|this morning's|last night's|yesterday's)\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+"
+    rf"(?:[\w-]+\s+)?(?:{_EVENT_WORDS})\b"
+    rf"|\bthe\s+[\w -]{{2,20}}\s+vs\.?\s+[\w -]{{2,20}}\s+(?:incident|accident|crash|collision)\b"
+    rf"|\b(?:electrocuted|drowned|mauled|shot|stabbed|trampled)\s+{_WHERE}",
+    re.IGNORECASE,
+)
+_RARE_RE = re.compile(
+    rf"\bthe (?:first|only|second|third|last) (?:case|patient|person|kid|child|baby|man|woman) "
+    rf"(?:of|in|with) [^.;:!?]{{3,60}}?\b(?:in|since) (?:{_PLACE}|town|the county|the state|decades|years)"
+    rf"(?:\s+in\s+\d+\s+years)?"
+    rf"|\bthe only (?:\w+\s+){{1,2}}in (?:town|the county|the state|the city|the valley|the school|{_PLACE})"
+    rf"(?: with [^.;:!?]{{3,40}})?"
+    rf"|\bthe (?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:family|church group|group|team|household|"
+    rf"twins|triplets|quads)\b(?: with [^.;:!?]{{3,60}})?"
+    rf"|\bthe (?:kid|boy|girl|man|woman|guy|lady|teen|family|couple|toddler) from {_PLACE}"
+    rf"(?: who [^.;:!?]{{3,60}})?"
+    rf"|\b(?:news story|viral video|news report|headlines?|story|video) about (?:the|that) "
+    rf"(?:patient|man|woman|kid|child|baby|teen|family|guy|girl|boy) who [^.;:!?]{{5,80}}"
+    rf"|\b(?:three|four|five) generations of [^.;:!?]{{3,40}}"
+    rf"|\b(?:his|her|their) (?:last|latest|new|debut|hit) (?:album|single|movie|film|show|book|season)"
+    rf"[^.;:!?]{{0,40}}|\bthe twins\b|\b(?:triple|double) platinum\b",
+    re.IGNORECASE,
+)
+_CARE_RE = re.compile(
+    r"\b(?:patients?|pt|admitted|admission|ED|ER|ICU|NICU|trauma|surgery|scrub(?:bed)? in|rehab|treated|"
+    r"case|diagnos\w*|hospital|clinic|unit|bay|bed|room|ambulance|code|discharged|cared for|"
+    r"took care|critical condition|stable|injur\w*|broken|fracture|burn|stitches|seen|everything we could|"
+    r"did all we could|department|paramedics?|EMS|medics?)\b",
+    re.IGNORECASE,
+)
+_DISCLAIMER_RE = re.compile(
+    r"\b(?:can't|cannot|can not|won't|neither) (?:confirm|deny|discuss|comment)|\brumou?r(?:ed|s)?\b",
+    re.IGNORECASE,
+)
+
+MESSAGE = ("A detail like this (a well-known job, a rare event or a rare condition in a small place) can "
+           "point to one person even without a name, and with it everyone nearby knows who was treated.")
+SUGGESTION = ("Drop the job, the event or the place, or describe it in general terms "
+              "(\"a patient\", \"a recent accident\") so no one can work out who it was.")
+
+
+def find_unique(ctx: Context, cared_for: bool = False) -> list[Finding]:
+    """Return UNIQUE spans (severity warn): fame, rare jobs, rare events and rare conditions tied to care."""
+    text = ctx.text
+    if _DISCLAIMER_RE.search(text) or not (cared_for or _CARE_RE.search(text) or CLINICAL_TERM_RE.search(text)):
+        return []
+    spans = [m.span() for pattern in (_FAME_HIGH_RE, _FAME_LOW_RE, _EVENT_RE, _RARE_RE)
+             for m in pattern.finditer(text) if m.end() > m.start()]
+    findings = []
+    for start, end in _merge(spans):
+        findings.append(Finding(
+            kind="privacy", label="UNIQUE", severity="warn", start=start, end=_trim(text, start, end),
+            rule="privacy.unique.identifying_detail", message=MESSAGE, suggestion=SUGGESTION,
+            source=cite("hipaa.unique"),
+        ))
+    return findings
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return end

@@ -1,0 +1,179 @@
+"""Word lists for the disclosure detectors: clinical terms, care words, fame and rare-event cues.
+
+Terms are grouped by kind and compiled once into alternations. "Strong" clinical terms are health
+information on their own (a diagnosis, a drug, a procedure); "weak" ones (pain, treatment, results)
+only count when something ties them to a person, such as "your" or "that".
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _terms(block: str) -> list[str]:
+    """Split a comma- or newline-separated block into cleaned terms."""
+    return [t.strip() for t in re.split(r"[,\n]", block) if t.strip()]
+
+
+CONDITIONS = _terms("""
+    diabetes, type 1, type 2, prediabetes, dka, ketoacidosis, hypoglycemia, hyperglycemia,
+    hypertension, high blood pressure, heart attack, heart failure, cardiac arrest, arrhythmia,
+    atrial fibrillation, afib, cardiomyopathy, cardiomegaly, angina, stroke, aneurysm, embolism,
+    blood clot, clot, dvt, thrombosis, cancer, tumor, tumour, leukemia, lymphoma, melanoma, carcinoma,
+    sarcoma, metastasis, metastases, mass, lesion, cyst, lipoma, fibroadenoma, polyp, malignancy,
+    recurrence, remission, relapse, copd, copd flare, asthma, asthma attack, pneumonia, bronchitis,
+    emphysema, tuberculosis, cystic fibrosis, sepsis, septic shock, septic, infection, abscess,
+    cellulitis, ulcer, gangrene, gangrenous, strep, strep throat, covid, long covid, influenza,
+    shingles, hepatitis, cirrhosis, fatty liver, pancreatitis, appendicitis, gallstones, kidney stone,
+    kidney failure, renal failure, dialysis, uti, urinary tract infection, std, sti, hiv, aids, herpes,
+    chlamydia, gonorrhea, syphilis, hpv, dengue, malaria, measles, mumps, leprosy, lyme disease,
+    c. diff, c.diff, mrsa, crohn's, colitis, ibs, celiac, gerd, reflux, hernia, arthritis,
+    osteoporosis, osteoarthritis, lupus, fibromyalgia, gout, multiple sclerosis, relapsing ms,
+    parkinson's, alzheimer's, dementia, epilepsy, seizure, seizures, migraine, migraines, concussion,
+    tbi, als, huntington's, progeria, cerebral palsy, autism, down syndrome, adhd, ptsd, ocd,
+    depression, depressed, anxiety, panic attack, panic attacks, bipolar, schizophrenia, psychosis,
+    eating disorder, anorexia, bulimia, suicidal, suicide attempt, self-harm, hopeless, delirium,
+    addiction, overdose, overdosed, alcoholism, withdrawal, intoxicated, drunk, sober, relapse,
+    allergy, allergies, allergic, anaphylaxis, hives, rash, eczema, psoriasis, plaque psoriasis,
+    melasma, acne, dermatitis, contact dermatitis, erythema multiforme, anemia, sickle cell,
+    hemophilia, obesity, morbid obesity, preeclampsia, gestational diabetes, miscarriage, stillbirth,
+    ectopic, hyperemesis, infertility, endometriosis, pcos, sids, botulism, meningitis, encephalitis,
+    hydrocephalus, normal pressure hydrocephalus, fracture, fractured, broken, torn, tear, sprain,
+    sprained, dislocated, dislocation, laceration, lac, fx, bleed, bleeding, hemorrhage, bone loss,
+    pockets, cavity, cavities, gum disease, periodontitis, adhesions, jaundice, fibrosis, vsd, pmvsd,
+    intussusception, dissection, scad, coronary artery dissection, impaction, eoe,
+    eosinophilic esophagitis, anastomotic leak, leak, hydatid cyst, anaphylactic, palpitations,
+    degenerative changes, disc herniation, sciatica, spinal stenosis, incontinence, dehydration,
+    dehydrated, hypothermia, frostbite, burn, burns, blind, deaf, paralyzed, paralysed, amputee,
+    amputation, terminal, hospice, critical condition, fall risk, dnr, code status, npo, isolation,
+    on a vent, intubated, extubated, coding, coded, rosc, died, passed away, passed, death, dead,
+    didn't make it, stillborn, sugars, blood sugar, rotator cuff, meniscus, acl, mcl,
+    rotator cuff tear, meniscus tear, stone, recovery, collapsed, passed out, fainted, chest tube,
+    post-op, postop, s/p, whipple, sinus infection, ear infection, broken wrist, broken arm, broken leg,
+    broken hip, hip fracture, frequent flyer
+""")
+
+PROCEDURES = _terms("""
+    surgery, operation, appendectomy, tonsillectomy, cholecystectomy, lap chole, hysterectomy,
+    mastectomy, lumpectomy, vasectomy, c-section, cesarean, caesarean, hip replacement,
+    knee replacement, joint replacement, tka, tha, fusion, spinal fusion, laminectomy, knee scope,
+    arthroscopy, scope, cabg, bypass, stent, angioplasty, pci, cath, catheterization, pacemaker,
+    defibrillator, icd, ablation, transplant, amputation, biopsy, colonoscopy, endoscopy, chemo,
+    chemotherapy, radiation, immunotherapy, infusion, transfusion, intubation, ventilator, ecmo,
+    trach, tracheostomy, vent, shunt, shunted, cast, stitches, sutures, root canal,
+    crown, filling, fillings, extraction, implant, implants, sealants, veneers, scaling and root planing,
+    deep cleaning, cleaning, wound care, wound vac, physical therapy, pt sessions, cardiac rehab, rehab,
+    detox, induction, epidural, circumcision, readmission, admission, discharge,
+    psychiatry follow-up, therapy, counseling, ciwa, hospice care, palliative care, ivf
+""")
+
+TESTS = _terms("""
+    x-ray, x-rays, xray, xrays, mri, ct, ct scan, cat scan, pet scan, ultrasound, echo, echocardiogram,
+    ecg, ekg, eeg, mammogram, pap, pap smear, biopsy results, blood work, bloodwork, labs, lab results,
+    a1c, hba1c, inr, troponin, troponins, cholesterol, ldl, psa level, alt, ast, bmi, urine culture,
+    culture, rapid strep, strep test, covid test, pregnancy test, hcg, glucose, bg, blood pressure,
+    bp, ef, ejection fraction, nyha, sats, oxygen, o2 sats, bal, blood alcohol, lithium level, level,
+    pathology report, pathology, scan, allergy testing, fibroscan, kpa, platelets, white count,
+    potassium, sodium, creatinine, hemoglobin, tox screen, drug screen, spirometry, results
+""")
+
+DRUGS = _terms("""
+    insulin, lantus, metformin, ozempic, semaglutide, statin, statins, atorvastatin, lipitor,
+    lisinopril, amlodipine, losartan, metoprolol, warfarin, coumadin, heparin, heparin drip, eliquis,
+    apixaban, xarelto, plavix, clopidogrel, aspirin, oxycodone, oxy, percocet, vicodin, hydrocodone,
+    morphine, dilaudid, hydromorphone, fentanyl, methadone, suboxone, buprenorphine, naloxone,
+    narcan, tramadol, gabapentin, xanax, alprazolam, ativan, lorazepam, klonopin, valium,
+    benzodiazepine, benzos, adderall, ritalin, vyvanse, zoloft, sertraline, prozac, fluoxetine,
+    lexapro, wellbutrin, lithium, seroquel, abilify, antidepressant, antidepressants, antipsychotic,
+    amoxicillin, augmentin, azithromycin, z-pack, cipro, ciprofloxacin, doxycycline, keflex,
+    antibiotics, antibiotic, prednisone, steroids, steroid, triamcinolone, cortisone, albuterol,
+    inhaler, epipen, zyrtec, cetirizine, benadryl, methotrexate, mtx, adalimumab, humira,
+    ocrelizumab, accutane, isotretinoin, birth control, the pill, plan b, prep, tamsulosin,
+    levothyroxine, synthroid, testosterone, estrogen, hormone therapy, gadolinium, contrast,
+    anticholinergic, ssri, blood thinner, blood thinners, painkillers, pain meds, opioids, opioid,
+    benign, malignant, chemo drugs, vaccine, vaccines, vaccination, shots, flu shot, dtap, mmr, polio, chickenpox,
+    tetanus, rhogam, oxygen therapy, home oxygen, meds, medication, medications, prescription,
+    refill, dose
+""")
+
+PREGNANCY = _terms("""
+    pregnant, pregnancy, expecting, labor, labour, in labor, delivery, delivered, gave birth, newborn,
+    baby girl, baby boy, twins, triplets, premature, preemie, nicu, weeks pregnant, postpartum,
+    postpartum depression, breastfeeding, trimester
+""")
+
+SYMPTOMS = _terms("""
+    chest pain, headache, headaches, fever, cough, shortness of breath, dizziness, dizzy, nausea,
+    vomiting, diarrhea, constipation, fatigue, numbness, weakness, swelling, bruising, spotting,
+    confusion, forgetfulness, memory loss, hallucinations, back pain, abdominal pain, stomach pain,
+    pain, bloating, insomnia, weight loss, wt loss, 10/10 back pain, hip pain, knee pain,
+    sore throat, runny nose, stubbed toe, scar, mole, limp, tremor
+""")
+
+BODY_PARTS = _terms("""
+    ankle, knee, hip, wrist, elbow, shoulder, back, neck, spine, forehead, jaw, tooth, teeth, gums,
+    ankle sprain, eye, arm, leg, foot, hand, finger, fingers, toe, rib, ribs, pelvis, skull, heart,
+    lungs, liver, kidney, kidneys, gallbladder, colon, bladder, prostate, uterus, ovaries, breast
+""")
+
+# Terms that are too generic to mean health information about someone without a tie to them.
+WEAK = set(_terms("""
+    pain, fever, cough, treatment, surgery, operation, results, level, culture, scan, labs, meds,
+    medication, medications, prescription, refill, dose, vaccine, vaccines, shots, cleaning, filling,
+    fillings, crown, implant, implants, follow-up, therapy, counseling, admission, discharge, rehab,
+    passed, dead, death, died, expecting, delivery, delivered, labor, labour, contrast, oxygen, echo,
+    cast, scope, vent, isolation, coding, coded, tear, torn, broken, mass, level, bleeding, bleed,
+    leak, burn, burns, blind, deaf, sober, drunk, terminal, fusion, induction, bypass, crown,
+    swelling, weakness, fatigue, confusion, dizziness, nausea, infection, clot, echo, twins, pap,
+    the pill, prep, baby girl, baby boy, newborn, nicu, sugars, alt, ast, ef, bp, bg, bal, ct, scar,
+    mole, limp, ulcer, hives, rash, acne, allergy, allergies, allergic, stroke, headache, headaches,
+    insomnia, bloating, sore throat, runny nose, spotting, anxiety, depression, depressed, hopeless,
+    relapse, remission, recurrence, stone, recovery, post-op, postop, s/p, lesion, cyst, polyp, pockets, cavity, cavities, withdrawal, flu shot
+"""))
+
+# Acronyms that must match in capitals ("MS", "ALS", "CT" but not "ms." or "als").
+ACRONYMS = _terms("""
+    MI, ALS, MS, COPD, CHF, DKA, UTI, STD, STI, HIV, AIDS, CT, MRI, ECG, EKG, EEG, INR, BP, DVT, PE,
+    CABG, PCI, TKA, THA, ACL, MCL, TIA, CVA, SIDS, DNR, NPO, CIWA, ECMO, ADHD, PTSD, OCD, IBS, GERD,
+    HFrEF, EF, AF, ROSC, TBI, SCAD, EoE, HCC, NAFLD, ALT, AST, RSV, BAL, NYHA, BG, OD, SAb, TVUS
+""")
+# Acronyms that are also English words or too short to match in lower case.
+CASE_SENSITIVE = {"mi", "als", "ms", "pe", "ef", "af", "od", "bp", "bg", "ct", "alt", "ast", "bal", "eoe", "hcc",
+                  "sab", "pt", "tia", "ocd", "ibs", "sti", "aids"}
+
+
+def _alternation(terms: list[str]) -> str:
+    """Join terms longest first into a regex alternation that tolerates spaces and hyphens."""
+    unique = sorted({t.lower() for t in terms}, key=len, reverse=True)
+    parts = [re.escape(t).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for t in unique]
+    return "|".join(parts)
+
+
+_WORD_TERMS = [t for t in CONDITIONS + PROCEDURES + TESTS + DRUGS + PREGNANCY + SYMPTOMS + ACRONYMS
+               if t.lower() not in CASE_SENSITIVE]
+CLINICAL_TERM_RE = re.compile(
+    rf"(?<![\w@#])(?!(?:acls|pals|bls)\b)(?:{_alternation(_WORD_TERMS)})(?:e?s)?(?![\w])", re.IGNORECASE
+)
+ACRONYM_RE = re.compile(
+    rf"(?<![\w@#])(?:{'|'.join(re.escape(a) for a in ACRONYMS if a.lower() in CASE_SENSITIVE)})s?(?![\w])"
+)
+BODY_PART_RE = re.compile(rf"(?<![\w@#])(?:{_alternation(BODY_PARTS)})s?(?![\w])", re.IGNORECASE)
+
+# Fame and occupations that single a person out, and rare-event nouns.
+FAME = _terms("""
+    mayor, governor, senator, state senator, congressman, congresswoman, councilman, councilwoman,
+    city councilor, judge, sheriff, police chief, fire chief, superintendent, principal, pastor,
+    bishop, news anchor, anchor, weatherman, quarterback, pitcher, point guard, head coach, coach,
+    pro athlete, olympian, celebrity, famous, country singer, rapper, rock star, movie star, actor,
+    actress, influencer, youtuber, ceo, billionaire, lighthouse keeper, ferry captain, dairy farmer,
+    cellist, violinist, astronaut, night-shift supervisor, supervisor, police officer, firefighter,
+    lineman, fire chief
+""")
+FAME_RE = re.compile(rf"\b(?:{_alternation(FAME)})s?\b", re.IGNORECASE)
+EVENTS = _terms("""
+    crash, bus crash, rollover, fire, apartment fire, house fire, explosion, chemical leak, leak,
+    shooting, stabbing, collision, wreck, pileup, pile-up, accident, incident, outbreak, drowning,
+    collapse, stampede, tornado, flood, electrocuted, electrocution, derailment, spill, attack,
+    mauling, dog attack
+""")
+EVENT_RE = re.compile(rf"\b(?:{_alternation(EVENTS)})s?\b", re.IGNORECASE)

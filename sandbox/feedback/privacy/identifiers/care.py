@@ -1,0 +1,49 @@
+"""Does the draft confirm care or repeat a health detail? A cheap cue that gates weak name and handle hits."""
+
+from __future__ import annotations
+
+import re
+
+_CLINICAL_TERMS = (
+    r"cancer|tumou?r|chemo\w*|radiation|oncolog\w*|leukemia|lymphoma|melanoma|carcinoma|metasta\w+|"
+    r"recurrence|remission|diabet\w+|dka|insulin|a1c|sugars?|asthma|inhaler|copd|pneumonia|sepsis|septic|"
+    r"stroke|tia|heart attack|cardiac|mi|arrest|afib|chf|bp|blood pressure|cholesterol|fracture[ds]?|fx|broken|"
+    r"sprain\w*|tear|torn|acl|mcl|meniscus|rotator cuff|concussion|seizures?|epilep\w+|dementia|alzheimer\w*|"
+    r"confusion|delirium|depress\w+|anxiety|panic|bipolar|schizo\w+|psychosis|psychiatr\w+|suicid\w+|"
+    r"overdose|addict\w+|sober|sobriety|relapse|withdrawal|detox|drunk|intoxicated|etoh|hiv|aids|hepatitis|"
+    r"std|sti|chlamydia|herpes|pregnan\w+|miscarr\w+|labou?r|c-section|ivf|infertil\w+|als|autism|adhd|"
+    r"allerg\w+|rash|infection|uti|flu|covid|strep|fever|migraine|headache|bleed\w*|hemorrhage|clot|dvt|"
+    r"embolism|aneurysm|hernia|gallbladder|appendi\w+|kidney|stones?|ulcer|wound|burns?|scar|injur\w+|mole|"
+    r"lump|biopsy|benign|malignant|diagnos\w+|dx|prognosis|terminal|hospice|palliative|dnr|npo|nicu|icu|picu|"
+    r"ccu|(?-i:ER|ED)|emergency room|urgent care|ecmo|ventilator|intubated|extubated|transplant|amputat\w+|surgery|surgical|operation|procedure|"
+    r"mri|ct|x-?rays?|ecg|ekg|echo|labs|blood work|results|scans?|dialysis|rehab|pt sessions|physical therapy|"
+    r"prescription|refill|meds|medication|dose|antibiotics?|steroids?|shots|vaccin\w+|stitches|cast|"
+    r"sling|crutches|oxygen|o2|sats|pump|stent|pacemaker|fusion|implant|crown|filling|root canal|sealants?|"
+    r"cavity|cavities|gums|cleaning|braces|acne|eczema|psoriasis|dermatitis|melasma|botox|filler|"
+    r"vasectomy|hysterectomy|mastectomy|colonoscopy|endoscopy|scope|ostomy|catheter|iv|drip|hyperemesis|"
+    r"postpartum|preemie|premature|jaundice|nausea|vomiting|dehydrat\w+|pain"
+)
+CLINICAL_RE = re.compile(
+    rf"\b(?:{_CLINICAL_TERMS})\b|\b\w+(?:ectomy|otomy|ostomy|plasty|oscopy|itis|emia|cillin|mycin|floxacin|"
+    r"pril|sartan|olol|statin|prazole|mab|codone|morphone|azepam|dipine|sulosin|trexate|cetirizine)\b",
+    re.IGNORECASE,
+)
+RELATIONSHIP_RE = re.compile(
+    r"\b(?:i remember|remember (?:you|him|her)|my patient|our patient|(?:took|take|taking) care of|"
+    r"cared for|caring for|care for (?:you|him|her)|was (?:your|his|her) (?:nurse|doctor|surgeon|therapist|"
+    r"dentist|midwife|provider)|on our (?:unit|floor|ward)|in (?:our|the) (?:clinic|office|icu|nicu|ed|er)|"
+    r"we (?:saw|treated|admitted|discharged|delivered|swabbed|checked|operated|reviewed|cared)|"
+    r"operat(?:ed|ing) on|per our records|our records|the chart|outside (?:of )?clinic|"
+    r"your (?:visit|appointment|surgery|scan|results?|biopsy|test|labs|prescription|refill|procedure|"
+    r"treatment|delivery|admission|stay|session|x-?rays?|mri|ct|son|daughter|mom|mother|dad|father|wife|"
+    r"husband|baby|child|grandmother|grandfather)|(?:his|her) (?:room|bed|chart|surgery|diagnosis|"
+    r"treatment|recovery|care)|(?:came|come|went|rolled|walked) in(?:to)? (?:the |our )?(?:er|ed|clinic|office|"
+    r"hospital|urgent care)|(?:am|were) (?:your|his|her) (?:nurse|doctor|surgeon|therapist|dentist)|"
+    r"so proud of (?:you|him|her)|you were on)\b",
+    re.IGNORECASE,
+)
+
+
+def confirms_care(text: str) -> bool:
+    """True when the draft repeats a health detail or confirms a care relationship."""
+    return bool(CLINICAL_RE.search(text) or RELATIONSHIP_RE.search(text))

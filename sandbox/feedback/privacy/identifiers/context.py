@@ -1,0 +1,134 @@
+"""Cheap context cues: sentences, whether a passage is about a specific person, the author's own details."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ...model import Draft
+
+# Sentence and clause boundaries. Sentences end at end punctuation, line breaks and semicolons; clauses
+# are also cut at dashes, emoji, colons, brackets and ", but"/", and".
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|;\s*")
+_CLAUSE_END = re.compile(
+    r",\s+(?=(?:and|but|so|while|although|though|then)\b)|\s+but\s+|\(|\)|\s-\s|"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*|(?<=[a-z)])\s*:\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+# A full stop after these is not the end of a sentence.
+_ABBREVIATION_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|st|mt|ft|jr|sr|vs|pt|rm|no|approx|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|"
+    r"dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|e\.g|i\.e|[a-z])\.[\"')\]]*\s+$",
+    re.IGNORECASE,
+)
+
+# Words that show a passage is about a specific patient or relative.
+PERSON_WORDS = (
+    r"he|she|him|her|his|hers|patient|pt|baby|infant|newborn|toddler|kid|child|boy|girl|teen|lady|guy|man|"
+    r"woman|gentleman|gent|son|daughter|mom|mum|mother|dad|father|wife|husband|grandma|grandmother|grandpa|"
+    r"grandfather|grandson|granddaughter|family|sister|brother|aunt|uncle|participant|client|mr|mrs|ms|"
+    r"fianc[eé]e?|twins?|grandchild|neighbou?r|y/?o|yo|year-old|month-old|week-old|[0-9]{1,3}[mf]"
+)
+# Events in a person's care or life that pin a date or room to them.
+EVENT_WORDS = (
+    r"admit(?:ted)?|admission|discharged?|readmi\w+|seen|saw|swabbed|treated|delivered|born|died|passed|"
+    r"code[ds]?|coding|surgery|surgical|scan|ct|mri|x-?rays?|biops(?:y|ies)|labs?|results?|appointments?|"
+    r"visits?|procedure|operated|intubated|extubated|transfused|fell|fall|collapsed|crash|collision|"
+    r"rollover|overdose|shot|stabbed|ed|er|icu|nicu|picu|ccu|case|cath|scrub(?:bed)?|paged|rounds on|"
+    r"triaged|cancell?ed|arrived|presented|brought in|rolled in|came in|checked in|went home|labor|"
+    r"delivery|c-section|stroke|seizure|arrest|shunted|diagnosed|dx|ambulance|medic|ems|call to|spit|"
+    r"punched|screamed|yelled|proposed|told me|asked me|chart|records?|refill|prescription|"
+    r"rehab|hospice|chemo|dialysis|infusion|transplant|ecmo|extubat\w+|vent|ventilator|tube|drip"
+)
+_PERSON_RE = re.compile(rf"\b(?:{PERSON_WORDS})\b|\b(?:{EVENT_WORDS})\b", re.IGNORECASE)
+_YOU_EVENT_RE = re.compile(
+    r"\b(?:your (?:\w+ ){0,2}(?:visit|appointment|surgery|scan|results?|biopsy|test|labs?|prescription|refill|"
+    r"procedure|treatment|delivery|admission|stay|session|x-?rays?|mri|ct)|(?:saw|seen|swabbed|treated|"
+    r"called|remember|delivered|admitted|discharged|checked) you|you (?:were|came|arrived|cancell?ed|had|"
+    r"called|left|got|came in))\b",
+    re.IGNORECASE,
+)
+_YOU_RE = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
+# Passages about the practice's hours, events and instructions rather than a person.
+SCHEDULE_RE = re.compile(
+    r"\b(?:open|opens|opening hours|closed|closes|hours|walk-ins?|available|tours?|schedule(?!\s+(?:the|a|an|"
+    r"your|his|her|their|it|him|them)\b)s?|booked|offers?|starting|enroll\w*|conference|summit|grand rounds|"
+    r"keynote|presenting|presented|spoke|lecture|webinar|journal club|sim(?:ulation)? (?:lab|center)|"
+    r"weekdays|weekends|deadline|sale|ballot|season|promo|discount|off your)\b",
+    re.IGNORECASE,
+)
+# Advice or instructions about what should happen next: "she needs an x-ray today".
+ADVICE_RE = re.compile(r"\b(?:needs? (?:an?|to)|should|must|pls|please|go to)\b", re.IGNORECASE)
+# Instructions about getting in touch: "call the office today", "we'll recheck next week".
+CONTACT_INSTRUCTION_RE = re.compile(
+    r"\b(?:call|calls|text|message|email|e-mail|contact|reach|recheck|check in|follow up|book|phone|"
+    r"ring|will call|get back to)\b",
+    re.IGNORECASE,
+)
+# Sentences that refuse to discuss care are not themselves about a person.
+DISCLAIMER_RE = re.compile(
+    r"\b(?:can(?:no|')t|cannot|unable to|not able to|won't|not allowed to|never)\b[^.!?]{0,40}\b"
+    r"(?:discuss|share|confirm|comment|give|assess|diagnose|weigh in|talk about|look up|handle|prescribe)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Scan:
+    """A draft prepared once for all identifier detectors: text, sentence bounds and context flags."""
+
+    draft: Draft
+    text: str = ""
+    sentence_starts: list[int] = field(default_factory=list)
+    clause_starts: list[int] = field(default_factory=list)
+    people: bool = False  # set once a named or aged person has been found in the draft
+
+    def __post_init__(self) -> None:
+        self.text = self.draft.text
+        self.sentence_starts = [0] + [
+            m.end() for m in _SENTENCE_END.finditer(self.text)
+            if not _ABBREVIATION_BEFORE.search(self.text[max(0, m.start() - 8):m.end()])
+        ]
+        cuts = sorted(set(self.sentence_starts) | {m.end() for m in _CLAUSE_END.finditer(self.text)})
+        self.clause_starts = cuts
+
+    def sentence(self, pos: int) -> str:
+        """Return the sentence containing position pos."""
+        return self._piece(self.sentence_starts, pos)
+
+    def clause(self, pos: int) -> str:
+        """Return the clause (sentence split at 'but', ', and', brackets) containing pos."""
+        return self._piece(self.clause_starts, pos)
+
+    def _piece(self, starts: list[int], pos: int) -> str:
+        index = bisect.bisect_right(starts, pos) - 1
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        return self.text[starts[index]:end]
+
+    def about_person(self, pos: int) -> bool:
+        """True when the sentence around pos talks about a specific patient, relative or care event."""
+        sentence = self.sentence(pos)
+        if DISCLAIMER_RE.search(sentence):
+            return False
+        return mentions_person(sentence) or bool(
+            _YOU_RE.search(sentence) and _clinical_re().search(sentence) or relationship_re().search(sentence)
+        )
+
+
+def _clinical_re() -> re.Pattern[str]:
+    from .care import CLINICAL_RE
+
+    return CLINICAL_RE
+
+
+def relationship_re() -> re.Pattern[str]:
+    """The care-relationship cue pattern ('I remember you', 'my patient', 'was your nurse')."""
+    from .care import RELATIONSHIP_RE
+
+    return RELATIONSHIP_RE
+
+
+def mentions_person(text: str) -> bool:
+    """True when a stretch of text has a person or care-event cue."""
+    return bool(_PERSON_RE.search(text) or _YOU_EVENT_RE.search(text))

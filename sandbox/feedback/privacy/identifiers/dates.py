@@ -1,0 +1,126 @@
+"""DATE: dates and times tied to a person ('03/14', 'March 14th', 'last Tuesday', 'this morning', 'at 3am')."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Finding
+from .base import make_finding
+from .context import ADVICE_RE, CONTACT_INSTRUCTION_RE, SCHEDULE_RE, Scan, mentions_person
+
+_MONTH = (r"(?:january|february|march|april|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_MONTH_CAP = r"(?:May)"  # 'may' is also a verb: only the capitalised form is a month
+_ORD = r"\d{1,2}(?:st|nd|rd|th)?"
+_ORD_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+             r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+             r"twenty-\w+|thirtieth|thirty-first)")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_ABBR = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+_DAY_PART = r"(?:morning|afternoon|evening|night|nite|overnight|shift)"
+_PREP = r"(?:on|since|from|until|till|by|before|after|during|through|of|dated|dob|born|due)"
+_TIME = r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|[01]\d[0-5]\d(?:\s*h(?:rs|ours)?)?|noon|midnight)"
+
+_DATE_PATTERNS = [
+    r"\b(?:19|20)\d\d-[01]?\d-[0-3]?\d\b",
+    r"(?<![\d.])\b[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{4}|\d\d)\b(?![.\d])",
+    rf"\b(?:(?:on|since|from|until|by|before|after|dob|born|dated)\s+)?{_MONTH}\s+{_ORD}\b(?:,?\s+\d{{4}})?",
+    rf"\b(?:on|since|from|until|by|before|after)\s+{_MONTH_CAP}\s+{_ORD}\b(?:,?\s+\d{{4}})?",
+    rf"(?-i:\bMay)\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"\b{_ORD}\s+(?:of\s+)?{_MONTH}(?!\w)",
+    rf"\bthe\s+(?:{_ORD_WORD}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?:{_MONTH}|{_MONTH_CAP})",
+    rf"\b(?:in|since|until|by|from|last|this|next|early|late|mid-?|during|through|before|after)\s+"
+    rf"(?:{_MONTH}|(?-i:May))(?!\w)",
+    rf"\b(?:{_PREP}\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:time|floor|percentile|grade|place|round|dose))",
+    r"\b(?:on|since|from|until|by|before|after|dob|born|dated)\s+[01]?\d/[0-3]?\d\b(?![/\d])",
+    rf"\b(?:(?:last|this|next|on|since|from|until|by|before|after|that|past)\s+)?{_WEEKDAY}\b(?!s)"
+    rf"(?:\s+{_DAY_PART})?(?:\s+the\s+\d{{1,2}}(?:st|nd|rd|th))?",
+    rf"\b(?:(?:last|this|next|on|since|from|until|by|before|after)\s+)?{_WEEKDAY_ABBR}(?![\w/-])",
+    r"\b(?:(?:on|over|since|at|for|before|after)\s+)?(?:christmas(?:\s+(?:eve|day))?|new year's(?:\s+(?:eve|day))?|"
+    r"thanksgiving|easter|halloween|valentine's day|the fourth of july|july 4th|labou?r day|memorial day)\b",
+    r"\b(?:\w+\s+(?:years?|months?|weeks?|days?)\s+ago\s+)?(?:earlier\s+|later\s+)?today\b",
+    r"\b(?:tonight|tonite|yesterday|tomorrow|tomorow|tmrw|tmr|overnight|this\s+a\.?m\.?)\b",
+    rf"\b(?:this|last|that|yesterday|tomorrow)\s+{_DAY_PART}\b",
+    r"\b(?:(?:this|last|next|that)\s+(?:week(?:end)?|spring|summer|fall|autumn|winter|day)|(?:last|next|that)\s+month)\b",
+    r"\bthe\s+(?:next|following|previous|other)\s+(?:day|morning|night|week)\b|\bthe\s+(?:day|night)\s+before\b",
+    r"\b(?:\w+|a|an|\d+)\s+(?:days?|weeks?|months?)\s+ago\b",
+    rf"\b(?:at|around|about|by|@|~|before|after|until|since)\s+{_TIME}(?!\s*[-–]\s*\d)\b",
+    rf"(?<![\d:])\b{_TIME}\b(?=\s+(?:on|this|last|yesterday|today|tonight)\b)",
+]
+_DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.IGNORECASE)
+_CLOCK_NEAR_DATE = re.compile(r"\b(?:at|around|about)\s+\d{1,2}:[0-5]\d\b(?!\s*[-–])", re.IGNORECASE)
+_VAGUE = re.compile(r"^(?:earlier |later )?(?:today|tomorrow|tomorow|tmrw|tmr|this week(?:end)?|next week|"
+                    r"next month|tonight)$", re.IGNORECASE)
+_RANGE_AROUND = re.compile(r"^\s*(?:[-–/&]|to|through|thru|and)\s*(?:\d|mon|tue|wed|thu|fri|sat|sun)", re.I)
+_RANGE_BEFORE = re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\d)\.?\s*(?:[-–/&]|to|thru)\s*$", re.I)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each|most|on|all)\s*(?:other\s+)?$|\bevery\s+\w+\s*$", re.I)
+_NOT_DATE_AFTER = re.compile(r"\s*(?:pain|murmur|strength|tabs?|tablets?|cups?|tsp|doses?|mg|of (?:the|a|an)\b)", re.I)
+_BARE_NUMERIC = re.compile(r"^[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{4}|\d\d)$")
+_AUTHOR_CLAUSE = re.compile(r"^\W*(?:i|i'm|i am|we|we're)\b", re.I)
+_GREETING_BEFORE = re.compile(r"\b(?:merry|happy)\s+$", re.I)
+_PAST_ANCHOR = re.compile(r"\b(?:since|last|ago|yesterday|that|on the)\b", re.I)
+_WEEKDAY_OR_VAGUE = re.compile(rf"(?i:{_WEEKDAY}|today|tomorrow|tomorow|tmrw|tmr|tonight|next week)")
+_PERSONAL_DATE = re.compile(r"\b(?:dob|born|birthday|died|passed away|date of birth|enrolled|admitted)\b", re.I)
+
+
+def find_dates(scan: Scan) -> list[Finding]:
+    """Return DATE spans for dates and times that are tied to a person."""
+    spans = [m.span() for m in _DATE_RE.finditer(scan.text) if _is_date(scan.text, m.start(), m.end())]
+    spans += _clock_times_near(scan.text, spans)
+    found = []
+    for start, end in sorted(spans):
+        if _tied_to_person(scan, start, end):
+            found.append(make_finding("DATE", "warn", start, end, "privacy.date",
+                                      "When something happened to a person is part of what identifies them."))
+    return found
+
+
+def _is_date(text: str, start: int, end: int) -> bool:
+    """Reject schedules ('Mon-Fri', 'every Tuesday'), ranges, fractions, greetings and bare years."""
+    words = text[start:end]
+    if _GREETING_BEFORE.search(text[max(0, start - 8):start]):
+        return False
+    if _RANGE_AROUND.match(text, end) or _RANGE_BEFORE.search(text[max(0, start - 8):start]):
+        return False
+    if _EVERY_BEFORE.search(text[max(0, start - 12):start]) and not re.search(r"\d", words):
+        return False
+    if re.search(r"(?:day|mon|tue|wed|thu|fri|sat|sun)s\b", words, re.I) and not re.search(r"\d", words):
+        return False
+    slash = re.fullmatch(r"(?:\w+\s+)?(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?", words)
+    if slash:
+        month, day = int(slash.group(1)), int(slash.group(2))
+        valid = (1 <= month <= 12 and 1 <= day <= 31) or (1 <= day <= 12 and 1 <= month <= 31)
+        if not valid or _NOT_DATE_AFTER.match(text, end):
+            return False
+    return True
+
+
+def _clock_times_near(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'at 3:15' counts only when it sits next to a date ('at 3:15 on Wednesday', 'Thursday at 7:30')."""
+    extra = []
+    for match in _CLOCK_NEAR_DATE.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in spans):
+            continue
+        if any(0 <= start - e <= 2 or 0 <= s - end <= 5 for s, e in spans):
+            extra.append((start, end))
+    return extra
+
+
+def _tied_to_person(scan: Scan, start: int, end: int) -> bool:
+    """A date counts when its sentence is about a patient or relative and is not a schedule or instruction."""
+    words = scan.text[start:end]
+    sentence = scan.sentence(start)
+    if _PERSONAL_DATE.search(sentence) or _BARE_NUMERIC.match(words):
+        return True
+    clause = scan.clause(start)
+    if SCHEDULE_RE.search(clause):
+        return False
+    if _VAGUE.match(words.strip()) and CONTACT_INSTRUCTION_RE.search(sentence):
+        return False
+    if _WEEKDAY_OR_VAGUE.search(words) and not _PAST_ANCHOR.search(words) and ADVICE_RE.search(clause):
+        return False
+    # a clause about the author's own day: "i'm off today but i had him yesterday"
+    if clause != sentence and _AUTHOR_CLAUSE.search(clause) and not mentions_person(clause):
+        return False
+    return scan.about_person(start) or scan.people

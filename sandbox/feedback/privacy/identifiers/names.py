@@ -1,0 +1,155 @@
+"""NAME: private persons' names and nicknames (patients, relatives, visitors), not staff or the author."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...model import Finding
+from .base import make_finding
+from .care import confirms_care
+from .context import Scan
+from .wordlists import AMBIGUOUS_NAMES, CALENDAR_WORDS, EPONYMS, FIRST_NAMES, SURNAMES, fold
+
+_NAME = r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?"
+_TITLE_RE = re.compile(
+    r"\b(?i:mr|mrs|ms|miss|mx)\b\.?\s*(?:(?P<cap>[A-Z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?|[A-Z]\b\.?)|"
+    r"(?P<low>[a-z][a-z'-]+))"
+)
+_PREFIX_RE = re.compile(
+    r"\b(?i:baby\s+(?:girl|boy)|baby|little|lil|big|coach|pt|patient|participant|client|grandma|grandpa|nana|"
+    r"papa|auntie|uncle|aunt|cousin)\s+(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)"
+)
+_CENSUS_RE = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?,\s*[A-Z]\b\.?")
+_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z][a-z][\w'-]+")
+_FAMILY_RE = re.compile(r"\b(?i:the)\s+([A-Z][a-z]+?)(?:e?s\b|\s+(?i:boy|girl|kid|baby|family|twins|children))")
+_BOARD_NAME_RE = re.compile(r"\b[A-Z]{1,2}\d{1,3}[A-Za-z]?\s*[-–]\s*([A-Z][a-z][A-Za-z'-]*)")
+_TOKEN_RE = re.compile(rf"\b{_NAME}\b")
+_STAFF_TITLE_RE = re.compile(r"\b(?:Dr|Doctor|Nurse|NP|PA|RN|Prof|Professor|Dentist)\.?\s+((?:[A-Z][\w'-]*\.?\s*){1,3})")
+_STAFF_BEFORE = re.compile(
+    r"(?:\b(?:ask for|speak (?:to|with)|contact|reach|call|email|message|colleague|coworker|"
+    r"co-worker|manager|director|advocate|coordinator|receptionist|administrator|supervisor|liaison|"
+    r"representative|navigator|hygienist|assistant|technician|tech|pharmacist|therapist|chaplain|"
+    r"me,\s*(?:[a-z]+,\s*){0,3}|me and|and me|i'm|i am|this is|my name is|named)\s*,?\s*|[-–]\s*|\bDr\.?\s+\w+\s+)$",
+    re.IGNORECASE,
+)
+_ROLE_AFTER = re.compile(r"\s*,\s*(?:our\s+)?(?:[A-Z][a-z]+\s+)?(?:manager|director|rn|np|md|pa|dds|do|"
+                         r"administrator|coordinator|advocate|supervisor|office|practice)\b", re.IGNORECASE)
+_GREETING = frozenset("""hi hey hello dear oh ugh thanks thank congrats congratulations sure yes aww aw omg haha lol
+ok okay welcome bye love go happy poor sweet remember meet tell and shoutout to yo wow""".split())
+_NOT_SURNAME = frozenset("""i the a and or but you your we our they he she it is was to of in on at for with u
+clinic hospital health medical center county street road lane park school""".split())
+_PUBLIC_FIGURES = frozenset("""swift biden trump obama fauci beyonce oprah elvis lebron kardashian musk
+clinton kennedy lincoln washington einstein""".split())
+_PREFIX_WORDS = frozenset("port east west north south new lake mount fort san santa los las el saint".split())
+_WORD_AFTER_ORG = re.compile(
+    r"\s+(?:Heights|Hollow|Park|Springs|Falls|Creek|Ridge|County|Street|St|Road|Lane|Avenue|Court|Elementary|"
+    r"High|School|Clinic|Hospital|Medical|Health|Pediatrics|Neuro|Family|Care|Center|Foundation|Dental|"
+    r"Practice|University|College|Institute|Labs?|Pharmacy|Group)\b"
+)
+
+
+def find_names(scan: Scan) -> list[Finding]:
+    """Return NAME spans for patients, relatives and visitors named in the draft."""
+    text = scan.text
+    staff = _staff_tokens(text)
+    spans = _strong_names(text, staff)
+    if confirms_care(text):
+        spans += _first_names(scan, staff)
+    return [_name_finding(start, end, rule) for start, end, rule in _dedupe(spans)]
+
+
+def _staff_tokens(text: str) -> set[str]:
+    """Names given with a staff title anywhere in the draft ('Dr. Amir Haddad') are staff, not patients."""
+    tokens: set[str] = set()
+    for match in _STAFF_TITLE_RE.finditer(text):
+        tokens.update(fold(word.strip(".")) for word in match.group(1).split())
+    return tokens
+
+
+def _strong_names(text: str, staff: set[str]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for match in _TITLE_RE.finditer(text):
+        low = match.group("low")
+        if low and (low in _NOT_SURNAME or low in ("and", "or")):
+            continue
+        if not _is_staff_context(text, match.start(), match.end()):
+            spans.append((match.start(), match.end(), "privacy.name.titled"))
+    for pattern in (_PREFIX_RE, _INITIAL_SURNAME_RE):
+        for match in pattern.finditer(text):
+            if not _is_staff_context(text, match.start(), match.end()):
+                spans.append((match.start(), match.end(), "privacy.name.titled"))
+    for match in _CENSUS_RE.finditer(text):
+        word = fold(match.group().split(",")[0])
+        if word in SURNAMES or re.search(r"(?i:rm|room|bed|bay)\s*\d+\w?\s*[-–]?\s*$", text[:match.start()]):
+            spans.append((match.start(), match.end(), "privacy.name.census"))
+    for match in _FAMILY_RE.finditer(text):
+        stem = fold(match.group(1))
+        if (stem in SURNAMES or stem + "s" in SURNAMES) and stem not in staff:
+            spans.append((match.start(1), match.end(), "privacy.name.family"))
+    spans += [(m.start(1), m.end(1), "privacy.name.board") for m in _BOARD_NAME_RE.finditer(text)]
+    return spans
+
+
+def _first_names(scan: Scan, staff: set[str]) -> list[tuple[int, int, str]]:
+    text = scan.text
+    spans = []
+    for match in _TOKEN_RE.finditer(text):
+        word = fold(match.group())
+        if word not in FIRST_NAMES or word in AMBIGUOUS_NAMES or word in CALENDAR_WORDS or word in staff:
+            continue
+        start, end = match.span()
+        if word in EPONYMS or _part_of_proper_noun(scan, start, end):
+            continue
+        if _is_staff_context(text, start, end):
+            continue
+        end = _extend_surname(text, end)
+        if fold(text[start:end].split()[-1]) in _PUBLIC_FIGURES:
+            continue
+        spans.append((start, end, "privacy.name.given"))
+    return spans
+
+
+def _part_of_proper_noun(scan: Scan, start: int, end: int) -> bool:
+    """'Port Alden', 'Harlow Springs', 'Mercy West': a given name inside a place or organisation name."""
+    if _WORD_AFTER_ORG.match(scan.text, end) or re.match(r"'s\s+(?:disease|syndrome|sign|palsy)", scan.text[end:]):
+        return True
+    before = re.search(r"([A-Za-z]+)[ \t]+$", scan.text[max(0, start - 20):start])
+    if not before or not before.group(1)[0].isupper():
+        return False
+    previous = before.group(1)
+    index = bisect.bisect_right(scan.sentence_starts, start) - 1
+    at_sentence_start = not scan.text[scan.sentence_starts[index]:start - len(before.group(0))].strip(" \"'(")
+    if fold(previous) in _PREFIX_WORDS:
+        return True
+    return not at_sentence_start and fold(previous) not in _GREETING and fold(previous) not in FIRST_NAMES
+
+
+def _extend_surname(text: str, end: int) -> int:
+    match = re.match(rf"\s+({_NAME})\b", text[end:end + 30])
+    if not match:
+        return end
+    word = fold(match.group(1))
+    if word in _NOT_SURNAME or word in CALENDAR_WORDS or word in AMBIGUOUS_NAMES:
+        return end
+    if _WORD_AFTER_ORG.match(text, end):
+        return end
+    return end + match.end(1)
+
+
+def _is_staff_context(text: str, start: int, end: int) -> bool:
+    return bool(_STAFF_BEFORE.search(text[max(0, start - 40):start]) or _ROLE_AFTER.match(text, end))
+
+
+def _dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _name_finding(start: int, end: int, rule: str) -> Finding:
+    return make_finding("NAME", "block", start, end, rule,
+                        "This names a private person next to details about them.")

@@ -1,0 +1,127 @@
+"""LOCATION: street addresses, towns, neighbourhoods, ZIP codes and rooms or beds tied to a person."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Finding
+from .base import make_finding
+from .care import confirms_care
+from .context import SCHEDULE_RE, Scan
+from .wordlists import CALENDAR_WORDS, FIRST_NAMES, fold
+
+_FACILITY_RE = re.compile(
+    r"\b(?:(?:hall(?:way)?|exam|exam\s+room|isolation|procedure|treatment|consult|recovery|triage)\s+)?"
+    r"(?:room|rm|bed|bay|stall|cubicle|pod|suite|trauma|resus|ward|(?-i:OR|ER))\s*#?\s*\d{1,4}[a-z]?\b"
+    r"(?!\s*(?:[-–]\s*\d|and\s+\d|%|minutes|mins|hours|hrs|times))",
+    re.IGNORECASE,
+)
+_IN_NUMBER_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'-]*|\b(?:lady|guy|man|woman|patient|pt|gentleman|kid|baby|"
+    r"boy|girl))\s+in\s+(\d{1,4}[A-Za-z]?)\b(?!\s*(?:minutes|mins|hours|days|weeks|months|years|%|mg|[/:]))",
+    re.IGNORECASE,
+)
+_BOARD_RE = re.compile(r"\b([A-Z]{1,2}\d{1,3}[A-Za-z]?)\s*[-–]\s*[A-Z][A-Za-z'-]+")
+_STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
+                  r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Close|Crescent)")
+_CAP = r"[A-Z][a-z'-]+"
+_STREET_RE = re.compile(
+    rf"\b\d{{1,5}}\s+(?:{_CAP}\s+){{1,3}}{_STREET_SUFFIX}\b\.?(?:,?\s+(?:Apt|Unit|#)\.?\s*\w+)?"
+    rf"|\b(?:on|from|near|off)\s+(?P<street>(?:{_CAP}\s+){{1,3}}{_STREET_SUFFIX})\b"
+)
+_PLACE_SUFFIX = (r"(?:Heights|Hollow|Park|Springs|Falls|Creek|Ridge|Bend|Valley|Hills?|Village|Harbou?r|Point|"
+                 r"Grove|Lake|Island|County|Township|Estates|Gardens|Meadows|Woods|Acres|Crossing|Landing|Mills?|"
+                 r"Beach|Bridge|Court|Manor|Towers|Apartments|Elementary|Middle|High|Academy|Preschool|Daycare)")
+_PLACE_PREFIX = r"(?:East|West|North|South|New|Port|Lake|Mount|Mt\.?|Fort|Ft\.?|St\.?|San|Santa|Los|Las|El)"
+_PLACE_RE = re.compile(
+    rf"\b(?:{_CAP}\s+){{1,2}}{_PLACE_SUFFIX}\b(?:\s+School)?|\b{_PLACE_PREFIX}\s+{_CAP}(?:\s+{_CAP})?"
+)
+_TOWN_AFTER_RE = re.compile(
+    rf"\b(?:from|lives in|live in|living in|at home in|moved to|grew up in|native of|resident of|near)\s+"
+    rf"({_CAP}(?:\s+{_CAP})?)"
+)
+_ZIP_RE = re.compile(r"(?:\b[A-Z]{2}\s+|\bzip(?:\s*code)?[:#]?\s*)(\d{5}(?:-\d{4})?)\b", re.IGNORECASE)
+_OWN_BEFORE = re.compile(
+    r"(?:\bour\b[\w\s]{0,25}|\b(?:i'm|i am|we're|we are|located|based|find us|visit us|us)\s+(?:at|on|in)\s*"
+    r"|\b(?:team|physician|doctor|nurse|dentist|practice|clinic|office|hospital|offices|clinics|dentists)\s+"
+    r"(?:in|on|at)\s*)$",
+    re.IGNORECASE,
+)
+_ORG_AFTER = re.compile(
+    r"\s*(?:clinic|office|location|campus|branch|site|hospital|medical|health|pediatrics|practice|family|"
+    r"care|center|centre|foundation|dental|police|fire|library|ymca|pharmacy)\b",
+    re.IGNORECASE,
+)
+_NOT_TOWNS = frozenset("""
+google facebook tiktok instagram youtube twitter reddit amazon webmd walmart target cvs walgreens costco
+english spanish french chinese arabic pediatrics cardiology oncology radiology neurology surgery medicine
+psychiatry triage labor delivery urgent emergency dr doctor nurse the a an our my his her their your this that
+america canada mexico usa us uk england ireland india china europe africa asia alabama alaska arizona arkansas
+california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky
+louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio
+oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+""".split())
+
+
+def find_places(scan: Scan) -> list[Finding]:
+    """Return LOCATION spans: addresses and places that pin down where a person lives or lies."""
+    text = scan.text
+    care = confirms_care(text)
+    spans: list[tuple[int, int, str]] = []
+    for match in _FACILITY_RE.finditer(text):
+        if _facility_tied(scan, match, care):
+            spans.append((match.start(), match.end(), "room"))
+    for pattern in (_IN_NUMBER_RE, _BOARD_RE):
+        spans += [(m.start(1), m.end(1), "room") for m in pattern.finditer(text)]
+    for match in _STREET_RE.finditer(text):
+        start, end = match.span("street") if match.group("street") else match.span()
+        if not _own_place(text, start, end):
+            spans.append((start, end, "address"))
+    for match in _PLACE_RE.finditer(text):
+        if _area_tied(scan, match.start(), match.end(), care):
+            spans.append((match.start(), match.end(), "area"))
+    for match in _TOWN_AFTER_RE.finditer(text):
+        if _is_town(match.group(1)) and _area_tied(scan, match.start(1), match.end(1), care):
+            spans.append((match.start(1), match.end(1), "area"))
+    spans += [(m.start(1), m.end(1), "address") for m in _ZIP_RE.finditer(text)]
+    return [_place_finding(start, end, kind) for start, end, kind in _dedupe(spans)]
+
+
+def _facility_tied(scan: Scan, match: re.Match[str], care: bool) -> bool:
+    sentence = scan.sentence(match.start())
+    if SCHEDULE_RE.search(sentence) or re.match(r"\s+of\s+(?:the|our)\b", scan.text[match.end():]):
+        return False
+    return scan.about_person(match.start()) or care
+
+
+def _area_tied(scan: Scan, start: int, end: int, care: bool) -> bool:
+    if _own_place(scan.text, start, end) or SCHEDULE_RE.search(scan.sentence(start)):
+        return False
+    return scan.about_person(start) or care
+
+
+def _own_place(text: str, start: int, end: int) -> bool:
+    return bool(_OWN_BEFORE.search(text[max(0, start - 40):start]) or _ORG_AFTER.match(text, end))
+
+
+def _is_town(words: str) -> bool:
+    first = fold(words.split()[0])
+    return first not in _NOT_TOWNS and first not in CALENDAR_WORDS and first not in FIRST_NAMES
+
+
+def _dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _place_finding(start: int, end: int, kind: str) -> Finding:
+    why = {
+        "room": "A room, bed or bay number tells coworkers and visitors exactly who this is.",
+        "address": "A street address or ZIP code points to someone's home.",
+        "area": "A town or neighbourhood, with the other details, narrows down who this is.",
+    }[kind]
+    return make_finding("LOCATION", "warn", start, end, f"privacy.location.{kind}", why)

@@ -1,0 +1,59 @@
+"""WEB: URLs and IP addresses that point at a person, and patients' or relatives' @handles."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Finding
+from .base import make_finding
+from .care import confirms_care
+from .context import Scan
+from .wordlists import FIRST_NAMES
+
+_URL_RE = re.compile(
+    r"(?<![@\w.-])(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|co|us|"
+    r"me|ly|app|example|info|health|care|page|site))\b(?P<path>/[^\s)\]}>\"']*)?",
+    re.IGNORECASE,
+)
+_IP_RE = re.compile(r"(?<![\d.])\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b(?![.\d])")
+_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
+_PERSONAL_HOSTS = re.compile(
+    r"(?:^|\.)(?:gofundme|caringbridge|mealtrain|givesendgo|fundly|lotsahelpinghands|facebook|fb|instagram|"
+    r"tiktok|twitter|x|linkedin|youtube|venmo|cash|paypal|spotfund|gogetfunding|justgiving)\.",
+    re.IGNORECASE,
+)
+_PERSONAL_PATH = re.compile(r"/(?:visit|u|user|users|profile|people|in|f|fundraiser|~)[/\w-]*", re.IGNORECASE)
+_ORG_HANDLE = re.compile(
+    r"^@(?i:dr|doc)[A-Z_]|(?i:md|rn|np|dds|clinic|health|hospital|med|medical|peds|dental|library|county|city|"
+    r"news|official|team|unit|pharmacy|pt|center|practice|gov|dept|foundation|rehab|hq|org|ems|fire|police)$"
+)
+
+
+def find_web(scan: Scan) -> list[Finding]:
+    """Return WEB spans for person-pointing links, IP addresses and patients' handles."""
+    text = scan.text
+    found = [make_finding("WEB", "block", m.start(), m.end(), "privacy.web.ip",
+                          "An IP address can be traced to a person's home or device.")
+             for m in _IP_RE.finditer(text)]
+    for match in _URL_RE.finditer(text):
+        if _points_at_person(match):
+            found.append(make_finding("WEB", "block", match.start(), match.end(), "privacy.web.url",
+                                      "This link leads to a page about a specific person."))
+    if confirms_care(text):
+        for match in _HANDLE_RE.finditer(text):
+            if not _ORG_HANDLE.search(match.group()) and not _own_handle(text, match.start()):
+                found.append(make_finding("WEB", "block", match.start(), match.end(), "privacy.web.handle",
+                                          "Tagging this person next to health details ties them to their care."))
+    return found
+
+
+def _points_at_person(match: re.Match[str]) -> bool:
+    path = match.group("path") or ""
+    if _PERSONAL_HOSTS.search(match.group("host") + ".") and len(path) > 1:
+        return True
+    words = re.split(r"[/\-_.]+", path.lower())
+    return bool(_PERSONAL_PATH.match(path)) and any(w in FIRST_NAMES or w[:5] in FIRST_NAMES for w in words if w)
+
+
+def _own_handle(text: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:our|my|follow|on)\s+(?:\w+\s+){0,2}$", text[max(0, start - 30):start], re.I))

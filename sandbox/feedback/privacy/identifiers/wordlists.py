@@ -1,0 +1,136 @@
+"""Word lists shared by the identifier detectors: names, calendar words, number words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+
+
+def _load(filename: str) -> frozenset[str]:
+    lines = (_HERE / filename).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def fold(word: str) -> str:
+    """Lower-case a word and strip accents, for list look-ups."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+# Common nicknames -> the given names they come from (used for scenario facts and as extra names).
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "robert": ("bob", "bobby", "rob", "robbie", "bert"), "william": ("will", "bill", "billy", "liam", "willie"),
+    "elizabeth": ("liz", "lizzie", "beth", "betty", "eliza", "libby", "betsy"),
+    "margaret": ("maggie", "peggy", "meg", "marge", "greta"), "richard": ("rick", "ricky", "dick", "rich"),
+    "james": ("jim", "jimmy", "jamie"), "john": ("jack", "johnny"), "michael": ("mike", "mikey", "mick"),
+    "joseph": ("joe", "joey"), "thomas": ("tom", "tommy"), "charles": ("charlie", "chuck", "chas"),
+    "daniel": ("dan", "danny"), "david": ("dave", "davey"), "edward": ("ed", "eddie", "ted", "ned"),
+    "katherine": ("kate", "katie", "kathy", "kat", "kit"), "catherine": ("cathy", "kate", "cat"),
+    "patricia": ("pat", "patty", "trish", "tricia"), "jennifer": ("jen", "jenny"),
+    "christopher": ("chris", "kit"), "christine": ("chris", "chrissy", "tina"), "kristina": ("tina", "kris"),
+    "anthony": ("tony",), "nicholas": ("nick", "nicky"), "alexander": ("alex", "sasha", "xander"),
+    "alexandra": ("alex", "lexi", "sandra"), "samuel": ("sam", "sammy"), "samantha": ("sam", "sammy"),
+    "benjamin": ("ben", "benny"), "matthew": ("matt",), "andrew": ("andy", "drew"), "steven": ("steve",),
+    "stephen": ("steve",), "timothy": ("tim", "timmy"), "jonathan": ("jon", "jonny"), "joshua": ("josh",),
+    "gregory": ("greg",), "kenneth": ("ken", "kenny"), "ronald": ("ron", "ronnie"), "donald": ("don", "donnie"),
+    "lawrence": ("larry",), "gerald": ("gerry", "jerry"), "raymond": ("ray",), "louis": ("lou",),
+    "francis": ("frank", "fran"), "frances": ("fran", "frankie"), "frederick": ("fred", "freddie"),
+    "harold": ("harry", "hal"), "henry": ("hank", "harry"), "albert": ("al", "bert"), "alfred": ("al", "alfie"),
+    "susan": ("sue", "susie"), "deborah": ("deb", "debbie"), "rebecca": ("becky", "becca"),
+    "victoria": ("vicky", "tori"), "jessica": ("jess", "jessie"), "barbara": ("barb", "babs"),
+    "dorothy": ("dot", "dottie", "dolly"), "virginia": ("ginny",), "theodore": ("ted", "teddy", "theo"),
+    "abigail": ("abby",), "isabella": ("bella", "izzy"), "gabriel": ("gabe",), "zachary": ("zach", "zack"),
+    "nathaniel": ("nate", "nat"), "nathan": ("nate",), "mathew": ("matt",), "leonard": ("leo", "len", "lenny"),
+    "eleanor": ("ellie", "nora", "nell"), "helen": ("nell", "nellie"), "josephine": ("jo", "josie"),
+    "jacqueline": ("jackie",), "pamela": ("pam",), "cynthia": ("cindy",), "kimberly": ("kim",),
+    "maria": ("mari",), "jose": ("pepe",), "francisco": ("paco", "pancho"), "guadalupe": ("lupe",),
+    "dolores": ("lola",), "ignacio": ("nacho",), "manuel": ("manny",), "enrique": ("kike",),
+    "oluwaseun": ("seun",), "olufemi": ("femi",), "chukwuemeka": ("emeka",),
+}
+
+# Given names that are also everyday words, brands or places: need a strong cue (a title, "baby ...").
+AMBIGUOUS_NAMES = frozenset("""
+angel april august autumn bill blessing bob chase comfort cord daisy dawn diamond drew eve faith fancy
+guy harm hope hunter ivy jay job joy june lucky mark misty peace penny robin rose said sandy sole summer
+till valentine violet wolf will may grace mercy trinity precious sunny rusty buddy bud major king rich art
+pat sue gene jean don van reed miles max cash price chance page paige sky star crystal amber ruby jade
+pearl holly ginger honey melody harmony heaven destiny sterling carol carter parker hunter mason cooper
+baker taylor tyler porter austin dallas houston paris florence georgia virginia carolina madison lincoln
+jordan jackson washington chelsea sydney india china brooklyn phoenix justice royal christian faith
+""".split())
+
+# Eponyms in disease, sign and procedure names: never a private person's name.
+EPONYMS = frozenset("""
+addison alzheimer apgar asperger barrett bell courvoisier crohn cushing down foley glasgow graves guillain
+hashimoto heimlich hodgkin horner huntington kawasaki kernig lyme marfan meniere murphy osgood paget parkinson
+raynaud reye sjogren tourette trendelenburg whipple wilson kussmaul babinski brudzinski hirschsprung
+""".split())
+
+FIRST_NAMES = frozenset(
+    (_load("first_names.txt") | {n for nicks in NICKNAMES.values() for n in nicks} | set(NICKNAMES)
+     | {"lily", "ava", "jess", "lou", "ethel", "rhea", "jen", "shay", "noor", "eli", "mateo", "theo"})
+    - EPONYMS
+)
+SURNAMES = _load("surnames.txt") - EPONYMS
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+              "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_WORDS = frozenset(
+    set(MONTHS) | set(MONTH_ABBR) | set(WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+                                                     "sat", "sun", "christmas", "easter", "thanksgiving"}
+)
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNIT_RE = "|".join(_UNITS[1:])
+_TEEN_RE = "|".join(_TEENS)
+_TENS_RE = "|".join(t for t in _TENS if t)
+_BELOW_100 = rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_TEEN_RE}|{_UNIT_RE})"
+NUMBER_WORDS = rf"(?:(?:one|a)[\s-]hundred(?:[\s-](?:and[\s-])?{_BELOW_100})?|{_BELOW_100})"
+NUMBER_WORDS_RE = re.compile(rf"\b{NUMBER_WORDS}\b", re.IGNORECASE)
+
+
+def words_to_number(phrase: str) -> int | None:
+    """Return the value of a spelled-out number up to 199 ('ninety-two' -> 92), or None."""
+    total = 0
+    seen = False
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        if word in ("and", "a", ""):
+            continue
+        if word == "hundred":
+            total = max(total, 1) * 100
+        elif word in _UNITS:
+            total += _UNITS.index(word)
+        elif word in _TEENS:
+            total += 10 + _TEENS.index(word)
+        elif word in _TENS:
+            total += 10 * _TENS.index(word)
+        else:
+            return None
+        seen = True
+    return total if seen else None
+
+
+def number_to_words(value: int) -> str:
+    """Spell out 0-199 the way people write ages ('ninety-two', 'one hundred and three')."""
+    if value >= 100:
+        rest = value - 100
+        return "one hundred" + (f" and {number_to_words(rest)}" if rest else "")
+    if value < 10:
+        return _UNITS[value]
+    if value < 20:
+        return _TEENS[value - 10]
+    tens, unit = divmod(value, 10)
+    return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")

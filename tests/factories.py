@@ -1,0 +1,78 @@
+"""Factories for test data: organisations, users, cohorts; and small helpers."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import sqlalchemy as sa
+from werkzeug.security import generate_password_hash
+
+from sandbox.extensions import db
+from sandbox.models import Cohort, CohortMembership, Organisation, Role, User
+
+PASSWORD = "practice-safely"
+_counter = itertools.count(1)
+_PASSWORD_HASH = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
+
+
+def make_org(name: str | None = None) -> Organisation:
+    """Create an organisation."""
+    organisation = Organisation(name=name or f"Org {next(_counter)}")
+    db.session.add(organisation)
+    db.session.commit()
+    return organisation
+
+
+def make_user(
+    org: Organisation,
+    role: Role = Role.TRAINEE,
+    email: str | None = None,
+    password: str | None = PASSWORD,
+    active: bool = True,
+) -> User:
+    """Create a user with a known password."""
+    n = next(_counter)
+    user = User(
+        organisation=org,
+        role=role,
+        email=email or f"{role.value}{n}@test.example",
+        display_name=f"{role.value.title()} {n}",
+        is_active_account=active,
+        password_hash=_password_hash(password),
+    )
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def make_cohort(org: Organisation, instructor: User | None = None, members: tuple[User, ...] = ()) -> Cohort:
+    """Create a cohort with a join code and members."""
+    n = next(_counter)
+    cohort = Cohort(organisation=org, name=f"Cohort {n}", join_code=f"CODE{n:04d}", instructor=instructor)
+    db.session.add(cohort)
+    db.session.add_all(CohortMembership(cohort=cohort, user=m) for m in members)
+    db.session.commit()
+    return cohort
+
+
+def csrf_token_from(html: str) -> str:
+    """Pull the CSRF token out of a rendered form."""
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)
+
+
+def _password_hash(password: str | None) -> str | None:
+    if password is None:
+        return None
+    return (
+        _PASSWORD_HASH
+        if password == PASSWORD
+        else generate_password_hash(password, method="pbkdf2:sha256:1000")
+    )
+
+
+def count(model) -> int:
+    """Rows in a model's table."""
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))

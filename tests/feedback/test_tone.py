@@ -1,0 +1,265 @@
+"""Tone detectors: each label on its own, with positive and hard negative drafts."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from sandbox.feedback.model import TONE_LABELS, Draft
+from sandbox.feedback.sources import SOURCES
+from sandbox.feedback.tone import find_tone
+from sandbox.feedback.tone.jargon import jargon_hits, patient_audience
+
+
+def labels_of(text: str, platform: str = "microblog", audience: str = "public") -> set[str]:
+    """The tone labels the detectors give a draft."""
+    return {f.label for f in find_tone(Draft(text, platform, audience))}
+
+
+def finding_for(label: str, text: str, platform: str = "microblog", audience: str = "public"):
+    """The one finding of a label for a draft (fails when there is none)."""
+    found = [f for f in find_tone(Draft(text, platform, audience)) if f.label == label]
+    assert len(found) == 1, f"expected one {label} finding, got {found}"
+    return found[0]
+
+
+# (label, text, platform, audience): each draft must carry the label.
+POSITIVE = [
+    ("HOSTILE", "You are a complete idiot and everyone here knows it.", "microblog", "public"),
+    ("HOSTILE", "Get lost, nobody asked for your opinion.", "social", "public"),
+    ("HOSTILE", "What the fuck is wrong with you people?", "microblog", "public"),
+    ("HOSTILE", "Keep posting lies about our nurses and we'll see you in court.", "reviews", "public"),
+    ("HOSTILE", "Take your complaints elsewhere, we don't want you here.", "reviews", "public"),
+    ("HOSTILE", "Your review is garbage, just like your manners.", "reviews", "public"),
+    ("DEFENSIVE", "Actually, the wait was 25 minutes, not two hours, and our log proves it.", "reviews", "public"),
+    ("DEFENSIVE", "Just to be clear, our surgeon went over every risk before the operation.", "reviews", "public"),
+    ("DEFENSIVE", "If you had read the discharge papers, you would have kept the dressing dry.", "reviews",
+     "public"),
+    ("DEFENSIVE", "Our records show that three appointments were missed in a row.", "reviews", "public"),
+    ("DEFENSIVE", "With respect, this review is inaccurate and unfair to our front desk.", "reviews", "public"),
+    ("DEFENSIVE", "We stand by our billing team; the charges were explained on day one.", "reviews", "public"),
+    ("DEFENSIVE", "Sorry you feel that way, but the policy is posted at check-in.", "reviews", "public"),
+    ("SARCASTIC", "Oh sure, because a chiropractor on YouTube knows more than a cardiologist.", "microblog",
+     "public"),
+    ("SARCASTIC", "Congrats on your Google degree, doctor.", "microblog", "public"),
+    ("SARCASTIC", "Wow, shocking, another guy who stopped his pills because he felt fine.", "social", "public"),
+    ("SARCASTIC", "Yeah right, like we have nothing better to do all night.", "reviews", "public"),
+    ("SARCASTIC", "Great, another 'expert' who read one blog post \U0001F644", "microblog", "public"),
+    ("DISMISSIVE", "Just google it, the answer is everywhere.", "microblog", "public"),
+    ("DISMISSIVE", "Calm down, it's a rash, not the end of the world.", "microblog", "public"),
+    ("DISMISSIVE", "Honestly it's not a big deal, people get these all the time.", "social", "public"),
+    ("DISMISSIVE", "Stop worrying so much about every little twinge.", "microblog", "public"),
+    ("DISMISSIVE", "Suck it up, everyone is sore for a week after that.", "social", "private"),
+    ("MEDICAL_ADVICE", "@runner_dan that sounds like a stress fracture, stay off it for six weeks.", "microblog",
+     "public"),
+    ("MEDICAL_ADVICE", "Take 400 mg of ibuprofen every 6 hours and you'll be fine.", "microblog", "public"),
+    ("MEDICAL_ADVICE", "Double your metformin this week and see if the sugars come down.", "social", "private"),
+    ("MEDICAL_ADVICE", "Your rash is probably just eczema, put hydrocortisone on it twice a day.", "microblog",
+     "public"),
+    ("MEDICAL_ADVICE", "It's fine to skip your lisinopril on the day of the party.", "social", "private"),
+    ("MEDICAL_ADVICE", "Sure, you can give her some Benadryl before the flight.", "social", "private"),
+    ("BOUNDARY", "Of course I remember you! Here's my cell so you can text me anytime: 555-0177.", "social",
+     "private"),
+    ("BOUNDARY", "Sure, let's grab coffee after your last physio session!", "social", "private"),
+    ("BOUNDARY", "Happy to accept your friend request, it was lovely having you on the unit.", "social",
+     "private"),
+    ("BOUNDARY", "You were my favorite patient this year, want to go out sometime?", "social", "private"),
+    ("BOUNDARY", "Thank you for the lovely scarf, I'll wear it every day!", "social", "private"),
+    ("PROMOTION", "Our new weight-loss shots work for everyone, results guaranteed in 30 days!", "social",
+     "public"),
+    ("PROMOTION", "Use code HEALTHY10 at checkout for 10% off my favourite protein powder.", "microblog",
+     "public"),
+    ("PROMOTION", "I only recommend SleepWell gummies to my patients, link in bio.", "social", "public"),
+    ("PROMOTION", "DM me for a discount on the whitening kit I use at home.", "microblog", "public"),
+    ("PROMOTION", "Best dermatologist in Springfield, 100% satisfaction!", "social", "public"),
+    ("JARGON", "Your CXR showed bilateral infiltrates c/w CAP; start abx and f/u in 48h.", "microblog", "public"),
+    ("JARGON", "Update for families: s/p CABG x3, extubated POD1, ambulating with PT, on DVT ppx.", "social",
+     "public"),
+    ("JARGON", "Your MRI showed bilateral foraminal stenosis with idiopathic radiculopathy.", "reviews", "public"),
+    ("JARGON", "For our patients reading: HTN + HLD + T2DM means high ASCVD risk, so a statin is indicated.",
+     "professional", "public"),
+    ("EMPATHY", "I can only imagine how exhausting these weeks have been for you.", "microblog", "public"),
+    ("EMPATHY", "That must have been so frightening for your family.", "reviews", "public"),
+    ("EMPATHY", "We're so sorry for your loss. Your dad was a joy to care for.", "social", "private"),
+    ("EMPATHY", "It's completely normal to feel anxious before surgery, and you're not alone.", "microblog",
+     "public"),
+    ("EMPATHY", "Thank you for telling me how you've been feeling. That took courage.", "social", "private"),
+    ("EMPATHY", "We hear you, and waiting that long for an answer is unacceptable.", "reviews", "public"),
+    ("REDIRECT", "Please send us a private message with your contact details.", "reviews", "public"),
+    ("REDIRECT", "Give our patient relations team a call at 555-0123 so we can look into this.", "reviews",
+     "public"),
+    ("REDIRECT", "Could you contact the clinic directly so we can review this?", "microblog", "public"),
+    ("REDIRECT", "Please log in to the patient portal and message your care team.", "social", "public"),
+    ("REDIRECT", "We'd like to talk this through privately with you.", "reviews", "public"),
+    ("REDIRECT", "If the swelling gets worse, head to urgent care.", "microblog", "public"),
+    ("DISCLAIMER", "For privacy reasons, we can't comment on any individual's care.", "reviews", "public"),
+    ("DISCLAIMER", "This account shares general health information, not medical advice.", "microblog", "public"),
+    ("DISCLAIMER", "I'm not able to give personal advice over Twitter.", "microblog", "private"),
+    ("DISCLAIMER", "We can neither confirm nor deny that anyone is a patient here.", "social", "public"),
+    ("DISCLAIMER", "Without an exam I can't say what is causing this.", "microblog", "public"),
+]
+
+# (label, text, platform, audience): hard negatives that must NOT carry the label.
+NEGATIVE = [
+    ("HOSTILE", "We're disappointed to read this and would like to hear more. Please call the office.", "reviews",
+     "public"),
+    ("HOSTILE", "I disagree with the new staffing ratio and have raised it with our manager.", "professional",
+     "connections"),
+    ("HOSTILE", "The new parking garage is a joke, honestly.", "social", "connections"),
+    ("HOSTILE", "Reminder: we do not tolerate abuse of our staff, and security may be called.", "social", "public"),
+    ("DEFENSIVE", "We're sorry the wait was long. We've added another nurse on Mondays.", "reviews", "public"),
+    ("DEFENSIVE", "Thank you for the review. We take every concern seriously; please call 555-0100.", "reviews",
+     "public"),
+    ("DEFENSIVE", "Actually excited for tomorrow's conference!", "professional", "public"),
+    ("DEFENSIVE", "Three takeaways from the summit: 1) sleep matters 2) so does teamwork.", "professional",
+     "public"),
+    ("SARCASTIC", "So proud of our night crew \U0001F602\U0001F495 they made the whole shift fun.", "social",
+     "public"),
+    ("SARCASTIC", "Sure, we can help with that. Please call the office at 555-0100.", "reviews", "public"),
+    ("SARCASTIC", "lol my coffee went cold again", "social", "connections"),
+    ("SARCASTIC", "Our patient called me 'a ray of sunshine' today \U0001F602", "social", "public"),
+    ("DISMISSIVE", "It's completely understandable to worry about this. Please call your doctor.", "microblog",
+     "public"),
+    ("DISMISSIVE", "Honey and lemon are a common home remedy for coughs in adults.", "microblog", "public"),
+    ("DISMISSIVE", "Stop by our booth at the health fair on Saturday!", "social", "public"),
+    ("MEDICAL_ADVICE", "Ibuprofen can upset the stomach, so many people have it with food.", "microblog",
+     "public"),
+    ("MEDICAL_ADVICE", "Adults should get a tetanus booster every 10 years.", "social", "public"),
+    ("MEDICAL_ADVICE", "Antibiotics don't work on viruses like the common cold.", "microblog", "public"),
+    ("MEDICAL_ADVICE", "Pharmacy pearl: check the daily dose on every methotrexate order.", "professional",
+     "connections"),
+    ("MEDICAL_ADVICE", "Check the label for the maximum daily dose before mixing cold medicines.", "social",
+     "public"),
+    ("BOUNDARY", "Thanks for the invite! I keep my personal life separate from work, but I'm so happy for you.",
+     "social", "private"),
+    ("BOUNDARY", "I'm not able to accept gifts, but your card made our whole unit smile.", "social", "private"),
+    ("BOUNDARY", "For appointments call our main line at 555-0100 or message us in the portal.", "social",
+     "public"),
+    ("BOUNDARY", "Let's grab lunch Thursday to plan the grand rounds schedule.", "professional", "connections"),
+    ("PROMOTION", "We're hiring nurses! Apply through our careers page.", "professional", "public"),
+    ("PROMOTION", "Free flu shots this Saturday at the community center, no appointment needed.", "social",
+     "public"),
+    ("PROMOTION", "There is no guarantee that any one treatment works for everyone.", "microblog", "public"),
+    ("PROMOTION", "Our clinic now accepts most insurance plans.", "social", "public"),
+    ("JARGON", "M&M: 64M s/p CABG, POD3 AF with RVR, rate-controlled, home POD6.", "professional", "connections"),
+    ("JARGON", "Busy night in the ER but everyone went home safe. Thank you, nurses!", "social", "public"),
+    ("JARGON", "I'm NPO after midnight before my knee surgery, wish me luck!", "social", "public"),
+    ("JARGON", "Remember to get your flu shot and wash your hands this winter!", "microblog", "public"),
+    ("EMPATHY", "Sorry, we're closed on Sunday.", "social", "public"),
+    ("EMPATHY", "We're sorry. Please call the office.", "reviews", "public"),
+    ("EMPATHY", "Sorry you feel that way, but our policy is clear.", "reviews", "public"),
+    ("EMPATHY", "It's hard to beat a sunny day at the beach!", "social", "public"),
+    ("EMPATHY", "Sepsis can be hard to spot early, so know the signs.", "microblog", "public"),
+    ("REDIRECT", "Our clinic is open Monday to Friday, 8am to 5pm.", "social", "public"),
+    ("REDIRECT", "Call 555-0100 to register for the free diabetes class.", "social", "public"),
+    ("REDIRECT", "Text me when you get home safe!", "social", "private"),
+    ("REDIRECT", "I called my mom after the shift and cried a little.", "social", "connections"),
+    ("DISCLAIMER", "I can't wait to see everyone at the conference!", "professional", "public"),
+    ("DISCLAIMER", "We can't thank our volunteers enough.", "social", "public"),
+    ("DISCLAIMER", "I can't make it to the party this weekend.", "social", "private"),
+    ("DISCLAIMER", "This is the best advice I ever got from a mentor.", "professional", "public"),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "platform", "audience"), POSITIVE)
+def test_label_is_found(label: str, text: str, platform: str, audience: str) -> None:
+    assert label in labels_of(text, platform, audience)
+
+
+@pytest.mark.parametrize(("label", "text", "platform", "audience"), NEGATIVE)
+def test_hard_negative_is_not_flagged(label: str, text: str, platform: str, audience: str) -> None:
+    assert label not in labels_of(text, platform, audience)
+
+
+def test_every_tone_label_has_positive_and_negative_cases() -> None:
+    assert {case[0] for case in POSITIVE} == set(TONE_LABELS)
+    assert {case[0] for case in NEGATIVE} == set(TONE_LABELS)
+
+
+@pytest.mark.parametrize(("label", "text", "platform", "audience"), POSITIVE)
+def test_findings_are_complete_and_point_at_words(label: str, text: str, platform: str, audience: str) -> None:
+    finding = finding_for(label, text, platform, audience)
+    assert finding.kind == "tone" and finding.rule.startswith(f"tone.{label.lower()}.")
+    assert finding.message and finding.suggestion and finding.source in SOURCES.values()
+    assert finding.text == ""
+    if finding.start is not None:
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert text[finding.start:finding.end].strip() == text[finding.start:finding.end]
+
+
+def test_good_practices_have_good_severity_and_problems_do_not() -> None:
+    text = ("I'm so sorry, that sounds frightening. I can't give advice here, but please call the office at "
+            "555-0100. Calm down though, it's probably just a sprain.")
+    for finding in find_tone(Draft(text, "microblog", "public")):
+        expected_good = finding.label in ("EMPATHY", "REDIRECT", "DISCLAIMER")
+        assert (finding.severity == "good") == expected_good
+
+
+def test_threats_block_and_rudeness_warns() -> None:
+    assert finding_for("HOSTILE", "Hope your liver rots, you absolute fraud.").severity == "block"
+    assert finding_for("HOSTILE", "Learn to spell before you post.").severity == "warn"
+
+
+def test_advice_blocks_in_public_and_warns_in_a_dm() -> None:
+    text = "Restart the cetirizine 10 mg daily."
+    assert finding_for("MEDICAL_ADVICE", text, audience="public").severity == "block"
+    assert finding_for("MEDICAL_ADVICE", text, audience="private").severity == "warn"
+
+
+def test_boundary_with_a_patient_blocks() -> None:
+    text = "Here's my personal number, 555-0188, text me how the knee is healing!"
+    assert finding_for("BOUNDARY", text, "social", "private").severity == "block"
+
+
+def test_declining_a_friend_request_is_not_a_boundary_problem() -> None:
+    text = "That's so kind! I don't add patients on my personal page, but please follow our clinic's page."
+    assert "BOUNDARY" not in labels_of(text, "social", "private")
+
+
+def test_one_finding_per_label_even_with_many_triggers() -> None:
+    text = "Calm down. Just google it. Stop worrying. It's not a big deal. Calm down!"
+    found = [f.label for f in find_tone(Draft(text))]
+    assert len(found) == len(set(found))
+
+
+def test_advice_in_a_dm_to_a_stranger_is_still_advice() -> None:
+    text = "hey! I'm a nurse, you should take 2 tablets of the naproxen twice a day for that knee"
+    assert "MEDICAL_ADVICE" in labels_of(text, "social", "private")
+
+
+def test_general_health_education_is_not_advice() -> None:
+    text = ("Metformin is often the first medicine for type 2 diabetes. Stomach upset is common at first "
+            "and usually settles when it is taken with meals.")
+    assert "MEDICAL_ADVICE" not in labels_of(text, "social", "public")
+
+
+def test_jargon_needs_a_patient_audience() -> None:
+    text = "Pt s/p TKA POD2, WBAT, DVT ppx, f/u in clinic."
+    assert "JARGON" in labels_of(text, "social", "public")
+    assert "JARGON" not in labels_of(text, "professional", "connections")
+    assert patient_audience(Draft("Patient education corner: what your EF means", "professional", "public"))
+
+
+def test_reading_level_alone_does_not_fire_on_short_text() -> None:
+    text = "Multidisciplinary interprofessional collaboration optimises organisational outcomes."
+    assert "JARGON" not in labels_of(text, "social", "public")
+
+
+def test_jargon_hits_ignore_everyday_abbreviations() -> None:
+    assert jargon_hits("Thanks to our ICU and ER nurses, and the CDC team in the US!") == []
+
+
+def test_tone_detection_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("the tone detectors must not open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    long_text = " ".join(["Hepatocellular transaminitis warrants comprehensive evaluation."] * 20)
+    assert "JARGON" in labels_of(long_text, "social", "public")
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\U0001F644", "a" * 5000])
+def test_degenerate_drafts_do_not_fail(text: str) -> None:
+    assert isinstance(find_tone(Draft(text)), list)

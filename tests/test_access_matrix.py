@@ -1,0 +1,93 @@
+"""Every route in the URL map x anonymous and each role: who gets in, who is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from sandbox.models import Role
+
+from .factories import make_cohort, make_user
+
+ANY_USER = set(Role)
+STAFF = {Role.INSTRUCTOR, Role.ADMIN}
+ADMIN = {Role.ADMIN}
+PUBLIC = "public"
+
+# endpoint -> who may use it. A new route fails test_every_route_is_classified until it is listed here.
+ACCESS = {
+    "static": PUBLIC,
+    "main.healthz": PUBLIC,
+    "main.help_page": PUBLIC,
+    "auth.login": PUBLIC,
+    "auth.logout": PUBLIC,
+    "auth.join": PUBLIC,
+    "auth.accept": PUBLIC,
+    "api.openapi": PUBLIC,
+    "main.index": ANY_USER,
+    "auth.account": ANY_USER,
+    "auth.password": ANY_USER,
+    "auth.join_another_cohort": ANY_USER,
+    "auth.create_token": ANY_USER,
+    "auth.revoke_token": ANY_USER,
+    "api.me": ANY_USER,
+    "api.cohorts": ANY_USER,
+    "api.feedback": ANY_USER,
+    "auth.people": STAFF,
+    "auth.invite": STAFF,
+    "auth.cohorts": STAFF,
+    "auth.cohort": STAFF,
+    "auth.new_code": STAFF,
+    "auth.set_active": ADMIN,
+    "auth.set_role": ADMIN,
+}
+WHO = ["anonymous", *[role.value for role in Role]]
+
+
+def _routes(app):
+    for rule in app.url_map.iter_rules():
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+def test_every_route_is_classified(app):
+    unlisted = {rule.endpoint for rule, _ in _routes(app)} - set(ACCESS)
+    assert not unlisted, f"add these endpoints to ACCESS: {sorted(unlisted)}"
+
+
+def _url_for_rule(rule, ids: dict[str, object]) -> str:
+    values = {arg: ids[arg] for arg in rule.arguments}
+    return rule.build(values, append_unknown=False)[1]
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_access_matrix(app, client, org, login_as, who):
+    """Anonymous users go to log in (pages) or get 401 (API); wrong roles get 403; right roles get in."""
+    user = None if who == "anonymous" else login_as(who)
+    other = make_user(org, Role.TRAINEE)
+    cohort = make_cohort(org, instructor=user if who == Role.INSTRUCTOR.value else None, members=(other,))
+    ids = {
+        "cohort_id": cohort.id,
+        "user_id": other.id,
+        "token_id": 999999,
+        "token": "not-a-token",
+        "filename": "css/app.css",
+    }
+    failures = []
+    for rule, method in _routes(app):
+        if rule.endpoint == "auth.logout":
+            continue  # logging out mid-matrix would change who we are; covered in test_auth
+        allowed = ACCESS[rule.endpoint]
+        response = client.open(_url_for_rule(rule, ids), method=method, data={})
+        status, location = response.status_code, response.headers.get("Location", "")
+        response.close()
+        if allowed == PUBLIC:
+            ok = status not in (401, 403)
+        elif user is None:
+            ok = status == 401 if rule.rule.startswith("/api/") else (status == 302 and "/login" in location)
+        elif user.role in allowed:
+            ok = status not in (401, 403) and "/login" not in location
+        else:
+            ok = status == 403
+        if not ok:
+            failures.append(f"{method} {rule.rule} as {who}: {status} {location}")
+    assert not failures, "\n".join(failures)
