@@ -30,6 +30,7 @@ def _schema(database_url, tmp_path_factory):
     with app.app_context():
         db.drop_all()
         db.create_all()
+        db.engine.dispose()
     return database_url
 
 
@@ -63,6 +64,7 @@ def app(config):
         yield app
         _empty_tables()
         db.session.remove()
+        db.engine.dispose()
 
 
 @pytest.fixture

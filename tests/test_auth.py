@@ -88,6 +88,7 @@ def test_login_is_rate_limited(config, tmp_path):
     with app.app_context():
         db.session.execute(sa.delete(AuditEvent))
         db.session.commit()
+        db.engine.dispose()
 
 
 def _join(client, **overrides):
