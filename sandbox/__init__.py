@@ -61,10 +61,12 @@ def register_blueprints(app: Flask) -> None:
     """Mount each feature's blueprint."""
     from .api import bp as api_bp
     from .auth import bp as auth_bp
+    from .feeds import bp as feeds_bp
     from .main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(feeds_bp, url_prefix="/p")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
 
 

@@ -15,6 +15,8 @@ from .models import Role
 F = TypeVar("F", bound=Callable[..., Any])
 
 STAFF_ROLES = (Role.INSTRUCTOR, Role.ADMIN)
+# Reviewers read the simulated platforms but never write in them.
+POSTING_ROLES = (Role.TRAINEE, Role.INSTRUCTOR, Role.ROLE_PLAYER, Role.ADMIN)
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [

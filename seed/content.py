@@ -4,8 +4,7 @@ PERSONA_KINDS = ("member", "patient", "relative", "colleague", "journalist", "re
 
 BACKGROUND = {
     "microblog": [
-        "Flu shot clinic at the {city} library this {weekday}, no appointment needed. "
-        "#fluseason",
+        "Flu shot clinic at the {city} library this {weekday}, no appointment needed. #fluseason",
         "Reminder: hand washing still beats every gadget on the market. 20 seconds, soap, water. "
         "#publichealth",
         "Anyone else's pharmacy out of the kids' allergy syrup this week? Third one I've tried in {city}.",

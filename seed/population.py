@@ -5,12 +5,11 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-import sqlalchemy as sa
 from faker import Faker
 
 from sandbox.extensions import db
 from sandbox.models import (
-    AuditEvent,
+    Audience,
     Cohort,
     CohortMembership,
     Organisation,
@@ -21,8 +20,7 @@ from sandbox.models import (
     User,
     utcnow,
 )
-from sandbox.models.accounts import ApiToken, Invitation
-from sandbox.models.content import Finding, PostRevision
+from sandbox.models.social import Notification, Relationship
 
 from .content import BACKGROUND, PERSONA_KINDS, REVIEWS
 
@@ -41,21 +39,9 @@ POSTS_PER_PLATFORM = 30
 
 
 def reset_database() -> None:
-    """Remove every row the seed could have written, children first (audit events included)."""
-    for model in (
-        Finding,
-        PostRevision,
-        Post,
-        Persona,
-        ApiToken,
-        Invitation,
-        CohortMembership,
-        Cohort,
-        AuditEvent,
-        User,
-        Organisation,
-    ):
-        db.session.execute(sa.delete(model))
+    """Remove every row, children first (audit events included): only `flask seed --reset` does this."""
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
     db.session.flush()
 
 
@@ -85,6 +71,8 @@ def populate(seed: int = 2026, password_method: str = "scrypt") -> Organisation:
     personas = _personas(fake, rng, org)
     _background_posts(fake, rng, org, personas)
     db.session.flush()
+    _trainee_world(rng, users[Role.TRAINEE], personas)
+    db.session.flush()
     return org
 
 
@@ -113,7 +101,8 @@ def _personas(fake: Faker, rng: random.Random, org: Organisation) -> list[Person
 def _background_posts(fake: Faker, rng: random.Random, org: Organisation, personas: list[Persona]) -> None:
     now = utcnow()
     for platform, templates in BACKGROUND.items():
-        for index in range(POSTS_PER_PLATFORM):
+        kind = PostKind.REVIEW if platform == "reviews" else PostKind.POST
+        for index in range(POSTS_PER_PLATFORM if kind == PostKind.POST else len(templates)):
             author = rng.choice(personas)
             body = templates[index % len(templates)].format(
                 city=fake.city(), first=fake.first_name(), weekday=fake.day_of_week(), n=rng.randint(2, 9)
@@ -122,8 +111,9 @@ def _background_posts(fake: Faker, rng: random.Random, org: Organisation, person
                 Post(
                     organisation=org,
                     platform=platform,
-                    kind=PostKind.POST,
+                    kind=kind,
                     body=body,
+                    rating=rng.randint(3, 5) if kind == PostKind.REVIEW else None,
                     author_persona=author,
                     created_at=now - timedelta(minutes=rng.randint(5, 60 * 24 * 14)),
                 )
@@ -141,3 +131,92 @@ def _background_posts(fake: Faker, rng: random.Random, org: Organisation, person
                 created_at=now - timedelta(hours=rng.randint(1, 24 * 60)),
             )
         )
+
+
+RELATIONSHIP_KIND = {
+    "microblog": "follow",
+    "social": "friend",
+    "professional": "connection",
+    "reviews": "follow",
+}
+
+
+def _trainee_world(rng: random.Random, trainee: User, personas: list[Persona]) -> None:
+    """Give the demo trainee connections, requests waiting for an answer, and a few messages."""
+    now = utcnow()
+    by_kind = {p.kind: p for p in reversed(personas)}
+    waiting = {by_kind[kind].id for _platform, kind, _words in WAITING}
+    others = [p for p in personas if p.id not in waiting]
+    for platform, kind in RELATIONSHIP_KIND.items():
+        for persona in rng.sample(others, 6):
+            db.session.add(
+                Relationship(
+                    platform=platform,
+                    user_id=trainee.id,
+                    persona_id=persona.id,
+                    kind=kind,
+                    status="accepted",
+                    requested_by="user",
+                    responded_at=now,
+                )
+            )
+    for platform, persona, words in WAITING:
+        persona = by_kind[persona]
+        rel = Relationship(
+            platform=platform,
+            user_id=trainee.id,
+            persona_id=persona.id,
+            kind=RELATIONSHIP_KIND[platform],
+            status="pending",
+            requested_by="persona",
+        )
+        db.session.add(rel)
+        db.session.flush()
+        db.session.add(
+            Notification(
+                user_id=trainee.id,
+                platform=platform,
+                kind="request",
+                persona_id=persona.id,
+                relationship_id=rel.id,
+            )
+        )
+        if words:
+            dm = Post(
+                organisation_id=trainee.organisation_id,
+                platform=platform,
+                kind=PostKind.DM,
+                body=words,
+                audience=Audience.PRIVATE,
+                author_persona_id=persona.id,
+                recipient_user_id=trainee.id,
+                created_at=now - timedelta(minutes=rng.randint(10, 300)),
+            )
+            db.session.add(dm)
+            db.session.flush()
+            db.session.add(
+                Notification(
+                    user_id=trainee.id,
+                    platform=platform,
+                    kind="message",
+                    persona_id=persona.id,
+                    post_id=dm.id,
+                )
+            )
+
+
+# Persona kinds that reach out to the demo trainee, and what they say first.
+WAITING = [
+    (
+        "social",
+        "patient",
+        "Hi! I think you were my nurse last month, so glad I found you here :) Can we be friends?",
+    ),
+    (
+        "professional",
+        "recruiter",
+        "Hello! I'm hiring for a few roles and would love to hear how busy your unit is "
+        "these days. Open to a quick chat?",
+    ),
+    ("microblog", "journalist", None),
+]

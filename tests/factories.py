@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
 
 from sandbox.extensions import db
-from sandbox.models import Cohort, CohortMembership, Organisation, Role, User
+from sandbox.models import Cohort, CohortMembership, Organisation, Persona, Post, PostKind, Role, User
 
 PASSWORD = "practice-safely"
 _counter = itertools.count(1)
@@ -76,3 +76,27 @@ def _password_hash(password: str | None) -> str | None:
 def count(model) -> int:
     """Rows in a model's table."""
     return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def make_persona(org: Organisation, kind: str = "member", handle: str | None = None) -> Persona:
+    """Create a synthetic persona."""
+    n = next(_counter)
+    persona = Persona(organisation=org, name=f"Persona {n}", handle=handle or f"persona_{n}", kind=kind)
+    db.session.add(persona)
+    db.session.commit()
+    return persona
+
+
+def make_post(
+    org: Organisation,
+    persona: Persona,
+    platform: str,
+    body: str = "Hello from the test feed",
+    kind: PostKind = PostKind.POST,
+    **fields,
+) -> Post:
+    """Create a persona's post."""
+    post = Post(organisation=org, platform=platform, author_persona=persona, body=body, kind=kind, **fields)
+    db.session.add(post)
+    db.session.commit()
+    return post

@@ -6,11 +6,12 @@ import pytest
 
 from sandbox.models import Role
 
-from .factories import make_cohort, make_user
+from .factories import make_cohort, make_persona, make_post, make_user
 
 ANY_USER = set(Role)
 STAFF = {Role.INSTRUCTOR, Role.ADMIN}
 ADMIN = {Role.ADMIN}
+POSTERS = set(Role) - {Role.REVIEWER}
 PUBLIC = "public"
 
 # endpoint -> who may use it. A new route fails test_every_route_is_classified until it is listed here.
@@ -32,6 +33,22 @@ ACCESS = {
     "api.me": ANY_USER,
     "api.cohorts": ANY_USER,
     "api.feedback": ANY_USER,
+    "feeds.platforms": ANY_USER,
+    "feeds.feed": ANY_USER,
+    "feeds.thread": ANY_USER,
+    "feeds.profile": ANY_USER,
+    "feeds.tag": ANY_USER,
+    "feeds.notifications": ANY_USER,
+    "feeds.messages": ANY_USER,
+    "feeds.conversation": ANY_USER,
+    "feeds.media": ANY_USER,
+    "feeds.compose": POSTERS,
+    "feeds.edit": POSTERS,
+    "feeds.delete": POSTERS,
+    "feeds.react_to": POSTERS,
+    "feeds.share": POSTERS,
+    "feeds.connect": POSTERS,
+    "feeds.answer": POSTERS,
     "auth.people": STAFF,
     "auth.invite": STAFF,
     "auth.cohorts": STAFF,
@@ -65,12 +82,20 @@ def test_access_matrix(app, client, org, login_as, who):
     user = None if who == "anonymous" else login_as(who)
     other = make_user(org, Role.TRAINEE)
     cohort = make_cohort(org, instructor=user if who == Role.INSTRUCTOR.value else None, members=(other,))
+    persona = make_persona(org)
+    post = make_post(org, persona, "social")
     ids = {
         "cohort_id": cohort.id,
         "user_id": other.id,
         "token_id": 999999,
         "token": "not-a-token",
         "filename": "css/app.css",
+        "platform_id": "social",
+        "post_id": post.id,
+        "handle": persona.handle,
+        "tag": "flu",
+        "name": "missing.png",
+        "request_id": 999999,
     }
     failures = []
     for rule, method in _routes(app):

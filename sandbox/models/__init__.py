@@ -3,9 +3,15 @@
 from .accounts import ApiToken, Cohort, CohortMembership, Invitation, Organisation, User
 from .audit import AuditEvent
 from .content import Finding, Persona, Post, PostRevision
+from .social import Attachment, Capture, Notification, Reaction, Relationship
 from .types import Audience, PostKind, Role, utcnow
 
 __all__ = [
+    "Attachment",
+    "Capture",
+    "Notification",
+    "Reaction",
+    "Relationship",
     "ApiToken",
     "Audience",
     "AuditEvent",

@@ -47,6 +47,9 @@ class Post(db.Model):
     recipient_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     recipient_persona_id: Mapped[int | None] = mapped_column(sa.ForeignKey("personas.id"))
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("posts.id"), index=True)
+    shared_id: Mapped[int | None] = mapped_column(sa.ForeignKey("posts.id"), index=True)  # quote/share/repost
+    # personal profile or the practice's page (social)
+    identity: Mapped[str] = mapped_column(sa.String(10), default="personal", server_default="personal")
     body: Mapped[str] = mapped_column(sa.Text)
     rating: Mapped[int | None] = mapped_column(default=None)  # stars, on reviews
     overridden: Mapped[bool] = mapped_column(default=False)  # posted despite a blocking finding
@@ -57,8 +60,12 @@ class Post(db.Model):
     organisation = relationship("Organisation")
     author_user = relationship("User", foreign_keys=[author_user_id])
     author_persona = relationship("Persona", foreign_keys=[author_persona_id])
-    parent: Mapped[Post | None] = relationship(remote_side=[id])
+    recipient_persona = relationship("Persona", foreign_keys=[recipient_persona_id])
+    parent: Mapped[Post | None] = relationship(remote_side=[id], foreign_keys=[parent_id])
+    shared: Mapped[Post | None] = relationship(remote_side=[id], foreign_keys=[shared_id])
     findings: Mapped[list[Finding]] = relationship(back_populates="post", order_by="Finding.id")
+    attachments = relationship("Attachment", order_by="Attachment.id")
+    captures = relationship("Capture", order_by="Capture.id")
     revisions: Mapped[list[PostRevision]] = relationship(back_populates="post", order_by="PostRevision.id")
 
     __table_args__ = (
@@ -106,6 +113,7 @@ class Finding(db.Model):
     source: Mapped[str] = mapped_column(sa.Text, default="")
     overridden: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)  # after an edit
 
     post: Mapped[Post | None] = relationship(back_populates="findings")
 

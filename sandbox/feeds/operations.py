@@ -1,0 +1,300 @@
+"""Writing in the simulated platforms: each operation validates, writes, audits and flushes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from .. import audit
+from ..errors import InvalidInput
+from ..extensions import db
+from ..feedback import Report, analyze
+from ..models import Audience, Finding, Persona, Post, PostKind, PostRevision, Reaction, User, utcnow
+from ..models.social import Attachment, Relationship
+from .captures import capture_if_risky
+from .platforms import Platform
+
+REPLY_KINDS = (PostKind.REPLY, PostKind.COMMENT, PostKind.OWNER_RESPONSE)
+
+
+class PauseRequired(Exception):
+    """The draft has a blocking finding: the trainee must stop and decide (nothing was saved)."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__("strategic pause")
+        self.report = report
+
+
+@dataclass
+class Draft:
+    """What someone asked to publish."""
+
+    body: str
+    audience: str = Audience.PUBLIC.value
+    kind: PostKind = PostKind.POST
+    parent_id: int | None = None
+    shared_id: int | None = None
+    recipient_handle: str | None = None
+    identity: str = "personal"
+    override: bool = False
+    attachment_id: int | None = None
+
+
+def visible_post(viewer: User, post_id: int | None, platform: Platform) -> Post:
+    """A live post on this platform that the viewer may see and answer, or a clear error."""
+    post = db.session.get(Post, post_id) if post_id else None
+    if post is None or post.organisation_id != viewer.organisation_id or post.platform != platform.id:
+        raise InvalidInput("That post does not exist or is not yours to see.", "parent_id", status=404)
+    if post.author_user_id is not None and post.author_user_id != viewer.id:
+        raise InvalidInput("That post does not exist or is not yours to see.", "parent_id", status=404)
+    if post.is_deleted:
+        raise InvalidInput("That post was deleted; you can no longer answer it.", "parent_id", status=409)
+    return post
+
+
+def persona_by_handle(viewer: User, handle: str | None) -> Persona:
+    """A persona of the viewer's organisation, by handle, or a clear error."""
+    persona = db.session.scalar(
+        sa.select(Persona).where(
+            Persona.handle == (handle or "").lstrip("@"),
+            sa.or_(Persona.organisation_id == viewer.organisation_id, Persona.organisation_id.is_(None)),
+        )
+    )
+    if persona is None:
+        raise InvalidInput("Nobody with that handle is on this platform.", "recipient", status=404)
+    return persona
+
+
+def is_connected(user: User, persona: Persona, platform: Platform) -> bool:
+    """Whether the user and persona follow, are friends or are connected on this platform."""
+    return (
+        db.session.scalar(
+            sa.select(Relationship.id).where(
+                Relationship.platform == platform.id,
+                Relationship.user_id == user.id,
+                Relationship.persona_id == persona.id,
+                Relationship.status == "accepted",
+            )
+        )
+        is not None
+    )
+
+
+def _validate_body(platform: Platform, draft: Draft) -> str:
+    body = (draft.body or "").strip()
+    if not body and draft.kind not in (PostKind.SHARE,):
+        raise InvalidInput("Write something first: the post is empty.", "body")
+    if len(body) > platform.char_limit:
+        raise InvalidInput(
+            f"{platform.name} allows {platform.char_limit} characters; this is {len(body)}. "
+            "Shorten it before posting.",
+            "body",
+        )
+    return body
+
+
+def _shape(author: User, platform: Platform, draft: Draft) -> dict:
+    """Work out kind, audience, parent and recipient, refusing anything the platform does not allow."""
+    fields: dict = {"kind": draft.kind, "identity": "personal"}
+    if draft.kind in REPLY_KINDS:
+        parent = visible_post(author, draft.parent_id, platform)
+        if platform.id == "reviews" and parent.kind != PostKind.REVIEW:
+            raise InvalidInput("On CareRate the owner can only respond to a review.", "parent_id", status=409)
+        fields.update(kind=platform.reply_kind, parent_id=parent.id, audience=parent.audience)
+    elif draft.kind == PostKind.DM:
+        persona = persona_by_handle(author, draft.recipient_handle)
+        if not is_connected(author, persona, platform):
+            raise InvalidInput(
+                f"You can only message people you are connected with on {platform.name}. "
+                f"@{persona.handle} is not.",
+                "recipient",
+                status=403,
+            )
+        fields.update(recipient_persona_id=persona.id, audience=Audience.PRIVATE)
+    elif draft.kind in platform.share_kinds:
+        shared = visible_post(author, draft.shared_id, platform)
+        fields.update(shared_id=shared.id, audience=_audience(platform, draft.audience))
+    elif draft.kind == PostKind.POST and platform.trainee_posts_top_level:
+        fields.update(audience=_audience(platform, draft.audience))
+        if draft.identity in platform.identities:
+            fields["identity"] = draft.identity
+    else:
+        raise InvalidInput(f"{platform.name} does not support that kind of post here.", "kind", status=400)
+    return fields
+
+
+def _audience(platform: Platform, value: str) -> Audience:
+    choice = platform.audience(value)
+    if choice is None:
+        allowed = ", ".join(a.value.value for a in platform.audiences)
+        raise InvalidInput(f"Choose who can see this: one of {allowed}.", "audience")
+    return choice.value
+
+
+def feedback_audience(platform: Platform, audience: Audience) -> str:
+    """What the feedback engine calls this audience."""
+    if audience == Audience.PRIVATE:
+        return "private"
+    choice = platform.audience(audience.value)
+    return choice.feedback_audience if choice else "public"
+
+
+def check_draft(platform: Platform, body: str, audience: Audience) -> Report:
+    """The feedback report for a draft in its setting."""
+    return analyze(body, platform=platform.id, audience=feedback_audience(platform, audience))
+
+
+def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, Report]:
+    """Publish a post, reply, DM, share or owner response; pause on a blocking finding unless overridden."""
+    body = _validate_body(platform, draft)
+    fields = _shape(author, platform, draft)
+    attachment = _own_attachment(author, draft.attachment_id)
+    report = check_draft(platform, body, fields["audience"])
+    photo_blocks = attachment is not None and attachment.frame_check.get("identifiable", False)
+    blocking = report.blocking or photo_blocks
+    if blocking and not draft.override:
+        audit.record(
+            "post.paused",
+            author,
+            platform=platform.id,
+            body=body,
+            findings=[f.to_dict() for f in report.findings],
+            photo_flagged=photo_blocks,
+        )
+        db.session.flush()
+        raise PauseRequired(report)
+    post = Post(
+        organisation_id=author.organisation_id,
+        platform=platform.id,
+        author_user_id=author.id,
+        body=body,
+        overridden=blocking,
+        **fields,
+    )
+    db.session.add(post)
+    db.session.flush()
+    if attachment is not None:
+        attachment.post_id = post.id
+    store_findings(post, author, report, overridden=blocking)
+    audit.record(
+        "post.created", post, platform=platform.id, kind=post.kind.value, audience=post.audience.value
+    )
+    if blocking:
+        audit.record(
+            "post.override",
+            post,
+            findings=[f.to_dict() for f in report.findings if f.severity == "block"],
+            photo_flagged=photo_blocks,
+        )
+    capture_if_risky(post, report)
+    db.session.flush()
+    return post, report
+
+
+def _own_attachment(author: User, attachment_id: int | None) -> Attachment | None:
+    if not attachment_id:
+        return None
+    attachment = db.session.get(Attachment, attachment_id)
+    if attachment is None or attachment.owner_id != author.id or attachment.post_id is not None:
+        raise InvalidInput("That image is not available; upload it again.", "image", status=400)
+    return attachment
+
+
+def store_findings(post: Post, author: User, report: Report, overridden: bool = False) -> None:
+    """Keep the findings as they are now, so review never re-runs history with a newer engine."""
+    for f in report.findings:
+        db.session.add(
+            Finding(
+                post_id=post.id,
+                user_id=author.id,
+                kind=f.kind,
+                label=f.label,
+                severity=f.severity,
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                rule=f.rule,
+                message=f.message,
+                suggestion=f.suggestion,
+                source=f.source,
+                overridden=overridden and f.severity == "block",
+            )
+        )
+
+
+def own_post(author: User, post_id: int) -> Post:
+    """A post the user wrote (deleted or not), or a clear error."""
+    post = db.session.get(Post, post_id)
+    if post is None or post.author_user_id != author.id:
+        raise InvalidInput("That post does not exist or is not yours.", "post", status=404)
+    return post
+
+
+def edit_post(author: User, platform: Platform, post_id: int, body: str, override: bool = False) -> Report:
+    """Change a post's words, keeping the old version and its findings for review."""
+    post = own_post(author, post_id)
+    if post.is_deleted:
+        raise InvalidInput("A deleted post cannot be edited.", "post", status=409)
+    new_body = _validate_body(platform, Draft(body=body, kind=post.kind))
+    report = check_draft(platform, new_body, post.audience)
+    if report.blocking and not override:
+        audit.record(
+            "post.paused",
+            post,
+            platform=platform.id,
+            body=new_body,
+            findings=[f.to_dict() for f in report.findings],
+            editing=True,
+        )
+        db.session.flush()
+        raise PauseRequired(report)
+    now = utcnow()
+    db.session.add(PostRevision(post_id=post.id, body=post.body, replaced_at=now))
+    db.session.execute(
+        sa.update(Finding)
+        .where(Finding.post_id == post.id, Finding.superseded_at.is_(None))
+        .values(superseded_at=now)
+    )
+    post.body, post.edited_at = new_body, now
+    post.overridden = post.overridden or report.blocking
+    store_findings(post, author, report, overridden=report.blocking)
+    audit.record("post.edited", post, previous_revisions=len(post.revisions))
+    if report.blocking:
+        audit.record(
+            "post.override", post, findings=[f.to_dict() for f in report.findings if f.severity == "block"]
+        )
+    db.session.flush()
+    return report
+
+
+def delete_post(author: User, post_id: int) -> Post:
+    """Soft-delete a post; its record and any captures of it remain."""
+    post = own_post(author, post_id)
+    if post.is_deleted:
+        raise InvalidInput("That post is already deleted.", "post", status=409)
+    post.deleted_at = utcnow()
+    audit.record("post.deleted", post, captures=len(post.captures))
+    db.session.flush()
+    return post
+
+
+def react(user: User, platform: Platform, post_id: int, kind: str) -> Reaction | None:
+    """Add, change or (same kind again) remove the user's reaction; returns the reaction or None."""
+    if kind not in platform.reactions:
+        raise InvalidInput(f"Choose one of: {', '.join(platform.reactions)}.", "kind")
+    post = visible_post(user, post_id, platform)
+    reaction = db.session.scalar(
+        sa.select(Reaction).where(Reaction.post_id == post.id, Reaction.user_id == user.id)
+    )
+    if reaction is not None and reaction.kind == kind:
+        db.session.delete(reaction)
+        db.session.flush()
+        return None
+    if reaction is None:
+        reaction = Reaction(post_id=post.id, user_id=user.id, kind=kind)
+        db.session.add(reaction)
+    reaction.kind = kind
+    audit.record("post.reacted", post, kind=kind)
+    db.session.flush()
+    return reaction

@@ -1,0 +1,114 @@
+// The composer: a live character counter, and privacy/tone feedback while typing.
+// Without JavaScript the form still works: the server checks the draft when it is submitted.
+(() => {
+  const DELAY_MS = 350;
+  const SEVERITY_WORDS = { block: "Stop", warn: "Check", info: "Note", good: "Good" };
+
+  function audienceOf(form) {
+    if (form.dataset.kind === "dm") return "private";
+    const chosen = form.querySelector('input[name="audience"]:checked');
+    return chosen ? chosen.dataset.feedback || "public" : "public";
+  }
+
+  function csrfToken(form) {
+    const field = form.querySelector('input[name="csrf_token"]');
+    return field ? field.value : "";
+  }
+
+  function highlight(preview, text, findings) {
+    preview.replaceChildren();
+    const spans = findings.filter((f) => f.kind === "privacy" && f.start !== null)
+      .sort((a, b) => a.start - b.start);
+    let cursor = 0;
+    for (const f of spans) {
+      if (f.start < cursor) continue;
+      preview.append(document.createTextNode(text.slice(cursor, f.start)));
+      const mark = document.createElement("mark");
+      mark.className = `sev-${f.severity}`;
+      mark.title = f.label;
+      mark.textContent = text.slice(f.start, f.end);
+      preview.append(mark);
+      cursor = f.end;
+    }
+    preview.append(document.createTextNode(text.slice(cursor)));
+    preview.hidden = spans.length === 0;
+  }
+
+  function findingItem(f) {
+    const item = document.createElement("li");
+    item.className = `finding sev-${f.severity}`;
+    const head = document.createElement("strong");
+    head.textContent = `${SEVERITY_WORDS[f.severity] || f.severity}: ${f.label.replace("_", " ").toLowerCase()}`;
+    item.append(head);
+    if (f.text) item.append(document.createTextNode(` “${f.text}”`));
+    for (const [cls, words] of [["why", f.message], ["instead", f.suggestion && `Instead: ${f.suggestion}`]]) {
+      if (!words) continue;
+      const p = document.createElement("p");
+      p.className = cls;
+      p.textContent = words;
+      item.append(p);
+    }
+    return item;
+  }
+
+  function showReport(form, textarea, report) {
+    const live = form.querySelector(".findings-live");
+    highlight(form.querySelector(".composer-preview"), textarea.value, report.findings);
+    live.replaceChildren();
+    if (!report.findings.length) {
+      if (textarea.value.trim()) live.textContent = "No privacy or tone problems found so far.";
+      return;
+    }
+    const list = document.createElement("ul");
+    list.className = "findings";
+    report.findings.forEach((f) => list.append(findingItem(f)));
+    live.append(list);
+    if (report.safer_text && report.safer_text !== textarea.value) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "secondary safer-button";
+      button.textContent = "Use the safer version";
+      button.addEventListener("click", () => {
+        textarea.value = report.safer_text;
+        textarea.dispatchEvent(new Event("input"));
+        textarea.focus();
+      });
+      live.append(button);
+    }
+  }
+
+  function setup(form) {
+    const textarea = form.querySelector(".composer-text");
+    if (!textarea) return;
+    const counter = form.querySelector(".counter");
+    const limit = Number(form.dataset.limit);
+    let timer = null;
+    let latest = 0;
+
+    async function check() {
+      const ticket = ++latest;
+      const response = await fetch(form.dataset.feedbackUrl, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(form) },
+        body: JSON.stringify({ text: textarea.value, platform: form.dataset.platform, audience: audienceOf(form) }),
+      }).catch(() => null);
+      if (!response || !response.ok || ticket !== latest) return;
+      showReport(form, textarea, await response.json());
+    }
+
+    function onInput() {
+      const length = textarea.value.length;
+      counter.querySelector(".count").textContent = String(length);
+      counter.classList.toggle("over-limit", length > limit);
+      clearTimeout(timer);
+      timer = setTimeout(check, DELAY_MS);
+    }
+
+    textarea.addEventListener("input", onInput);
+    form.querySelectorAll('input[name="audience"]').forEach((r) => r.addEventListener("change", onInput));
+    if (textarea.value) onInput();
+  }
+
+  document.querySelectorAll("form.composer").forEach(setup);
+})();
