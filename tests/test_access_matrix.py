@@ -33,6 +33,13 @@ ACCESS = {
     "api.me": ANY_USER,
     "api.cohorts": ANY_USER,
     "api.feedback": ANY_USER,
+    "api.platforms": ANY_USER,
+    "api.feed": ANY_USER,
+    "api.post_detail": ANY_USER,
+    "api.create": POSTERS,
+    "api.edit": POSTERS,
+    "api.delete": POSTERS,
+    "api.reactions": POSTERS,
     "feeds.platforms": ANY_USER,
     "feeds.feed": ANY_USER,
     "feeds.thread": ANY_USER,
@@ -96,6 +103,7 @@ def test_access_matrix(app, client, org, login_as, who):
         "tag": "flu",
         "name": "missing.png",
         "request_id": 999999,
+        "platform": "social",
     }
     failures = []
     for rule, method in _routes(app):

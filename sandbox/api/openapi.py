@@ -63,6 +63,9 @@ def document(
             "401": {"$ref": "#/components/responses/Unauthorized"},
         },
     }
+    responses = extra.pop("responses", None)
+    if responses:
+        operation["responses"] = responses
     operation.update(extra)
     _PATHS.setdefault(path, {})[method.lower()] = operation
 

@@ -10,8 +10,15 @@ from .privacy import find_privacy
 from .tone import find_tone
 
 PLACEHOLDERS = {
-    "NAME": "[name]", "LOCATION": "[place]", "DATE": "[date]", "AGE": "[age]", "CONTACT": "[contact]",
-    "ID": "[number]", "WEB": "[link]", "RELATIONSHIP": "[someone]", "CLINICAL": "[health detail]",
+    "NAME": "[name]",
+    "LOCATION": "[place]",
+    "DATE": "[date]",
+    "AGE": "[age]",
+    "CONTACT": "[contact]",
+    "ID": "[number]",
+    "WEB": "[link]",
+    "RELATIONSHIP": "[someone]",
+    "CLINICAL": "[health detail]",
     "UNIQUE": "[detail]",
 }
 
@@ -38,7 +45,7 @@ def analyze(
     for finding in found:
         if finding.start is not None and finding.end is not None:
             finding.start, finding.end = norm.to_original(finding.start, finding.end)
-            finding.text = text[finding.start:finding.end]
+            finding.text = text[finding.start : finding.end]
     findings = _merge_overlaps(found)
     labels = sorted({f.label for f in findings})
     return Report(findings, safer_version(text, findings), platform, audience, labels)
@@ -76,7 +83,8 @@ def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
 def safer_version(text: str, findings: list[Finding]) -> str:
     """Return the text with each privacy span replaced by a neutral placeholder."""
     spans = sorted(
-        (f.start, f.end, f.label) for f in findings
+        (f.start, f.end, f.label)
+        for f in findings
         if f.kind == "privacy" and f.start is not None and f.label in PRIVACY_LABELS
     )
     pieces: list[str] = []

@@ -5,10 +5,26 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 PRIVACY_LABELS = (
-    "NAME", "LOCATION", "DATE", "AGE", "CONTACT", "ID", "WEB", "RELATIONSHIP", "CLINICAL", "UNIQUE",
+    "NAME",
+    "LOCATION",
+    "DATE",
+    "AGE",
+    "CONTACT",
+    "ID",
+    "WEB",
+    "RELATIONSHIP",
+    "CLINICAL",
+    "UNIQUE",
 )
 TONE_PROBLEMS = (
-    "HOSTILE", "DEFENSIVE", "SARCASTIC", "DISMISSIVE", "MEDICAL_ADVICE", "BOUNDARY", "PROMOTION", "JARGON",
+    "HOSTILE",
+    "DEFENSIVE",
+    "SARCASTIC",
+    "DISMISSIVE",
+    "MEDICAL_ADVICE",
+    "BOUNDARY",
+    "PROMOTION",
+    "JARGON",
 )
 TONE_GOOD = ("EMPATHY", "REDIRECT", "DISCLAIMER")
 TONE_LABELS = TONE_PROBLEMS + TONE_GOOD

@@ -140,10 +140,17 @@ def delete(platform_id: str, post_id: int):
         db.session.rollback()
         abort(error.status)
     traces = len(post.captures)
+    copies = "1 copy" if traces == 1 else f"{traces} copies"
     flash(
-        f"Deleted. {traces} copy(ies) taken while it was live remain." if traces else "Deleted.",
+        f"Deleted. {copies} taken while it was live remain{'s' if traces == 1 else ''}."
+        if traces
+        else "Deleted.",
         "info" if traces else "success",
     )
+    if post.kind == PostKind.DM:
+        return redirect(
+            url_for("feeds.conversation", platform_id=platform.id, handle=post.recipient_persona.handle)
+        )
     return redirect(url_for("feeds.thread", platform_id=platform.id, post_id=post.id))
 
 

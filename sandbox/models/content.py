@@ -71,7 +71,7 @@ class Post(db.Model):
     __table_args__ = (
         sa.CheckConstraint("(author_user_id IS NULL) <> (author_persona_id IS NULL)", name="one_author"),
         sa.CheckConstraint("rating IS NULL OR (rating BETWEEN 1 AND 5)", name="rating_range"),
-        sa.Index("ix_posts_feed", "organisation_id", "platform", "created_at", "id"),
+        sa.Index("ix_posts_feed", "organisation_id", "platform", "parent_id", "created_at", "id"),
         sa.Index("ix_posts_author_user", "author_user_id", "created_at"),
         sa.Index("ix_posts_recipient_user", "recipient_user_id", "created_at"),
     )

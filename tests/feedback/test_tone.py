@@ -32,69 +32,162 @@ POSITIVE = [
     ("HOSTILE", "Keep posting lies about our nurses and we'll see you in court.", "reviews", "public"),
     ("HOSTILE", "Take your complaints elsewhere, we don't want you here.", "reviews", "public"),
     ("HOSTILE", "Your review is garbage, just like your manners.", "reviews", "public"),
-    ("DEFENSIVE", "Actually, the wait was 25 minutes, not two hours, and our log proves it.", "reviews", "public"),
-    ("DEFENSIVE", "Just to be clear, our surgeon went over every risk before the operation.", "reviews", "public"),
-    ("DEFENSIVE", "If you had read the discharge papers, you would have kept the dressing dry.", "reviews",
-     "public"),
+    (
+        "DEFENSIVE",
+        "Actually, the wait was 25 minutes, not two hours, and our log proves it.",
+        "reviews",
+        "public",
+    ),
+    (
+        "DEFENSIVE",
+        "Just to be clear, our surgeon went over every risk before the operation.",
+        "reviews",
+        "public",
+    ),
+    (
+        "DEFENSIVE",
+        "If you had read the discharge papers, you would have kept the dressing dry.",
+        "reviews",
+        "public",
+    ),
     ("DEFENSIVE", "Our records show that three appointments were missed in a row.", "reviews", "public"),
-    ("DEFENSIVE", "With respect, this review is inaccurate and unfair to our front desk.", "reviews", "public"),
-    ("DEFENSIVE", "We stand by our billing team; the charges were explained on day one.", "reviews", "public"),
+    (
+        "DEFENSIVE",
+        "With respect, this review is inaccurate and unfair to our front desk.",
+        "reviews",
+        "public",
+    ),
+    (
+        "DEFENSIVE",
+        "We stand by our billing team; the charges were explained on day one.",
+        "reviews",
+        "public",
+    ),
     ("DEFENSIVE", "Sorry you feel that way, but the policy is posted at check-in.", "reviews", "public"),
-    ("SARCASTIC", "Oh sure, because a chiropractor on YouTube knows more than a cardiologist.", "microblog",
-     "public"),
+    (
+        "SARCASTIC",
+        "Oh sure, because a chiropractor on YouTube knows more than a cardiologist.",
+        "microblog",
+        "public",
+    ),
     ("SARCASTIC", "Congrats on your Google degree, doctor.", "microblog", "public"),
-    ("SARCASTIC", "Wow, shocking, another guy who stopped his pills because he felt fine.", "social", "public"),
+    (
+        "SARCASTIC",
+        "Wow, shocking, another guy who stopped his pills because he felt fine.",
+        "social",
+        "public",
+    ),
     ("SARCASTIC", "Yeah right, like we have nothing better to do all night.", "reviews", "public"),
-    ("SARCASTIC", "Great, another 'expert' who read one blog post \U0001F644", "microblog", "public"),
+    ("SARCASTIC", "Great, another 'expert' who read one blog post \U0001f644", "microblog", "public"),
     ("DISMISSIVE", "Just google it, the answer is everywhere.", "microblog", "public"),
     ("DISMISSIVE", "Calm down, it's a rash, not the end of the world.", "microblog", "public"),
     ("DISMISSIVE", "Honestly it's not a big deal, people get these all the time.", "social", "public"),
     ("DISMISSIVE", "Stop worrying so much about every little twinge.", "microblog", "public"),
     ("DISMISSIVE", "Suck it up, everyone is sore for a week after that.", "social", "private"),
-    ("MEDICAL_ADVICE", "@runner_dan that sounds like a stress fracture, stay off it for six weeks.", "microblog",
-     "public"),
+    (
+        "MEDICAL_ADVICE",
+        "@runner_dan that sounds like a stress fracture, stay off it for six weeks.",
+        "microblog",
+        "public",
+    ),
     ("MEDICAL_ADVICE", "Take 400 mg of ibuprofen every 6 hours and you'll be fine.", "microblog", "public"),
-    ("MEDICAL_ADVICE", "Double your metformin this week and see if the sugars come down.", "social", "private"),
-    ("MEDICAL_ADVICE", "Your rash is probably just eczema, put hydrocortisone on it twice a day.", "microblog",
-     "public"),
+    (
+        "MEDICAL_ADVICE",
+        "Double your metformin this week and see if the sugars come down.",
+        "social",
+        "private",
+    ),
+    (
+        "MEDICAL_ADVICE",
+        "Your rash is probably just eczema, put hydrocortisone on it twice a day.",
+        "microblog",
+        "public",
+    ),
     ("MEDICAL_ADVICE", "It's fine to skip your lisinopril on the day of the party.", "social", "private"),
     ("MEDICAL_ADVICE", "Sure, you can give her some Benadryl before the flight.", "social", "private"),
-    ("BOUNDARY", "Of course I remember you! Here's my cell so you can text me anytime: 555-0177.", "social",
-     "private"),
+    (
+        "BOUNDARY",
+        "Of course I remember you! Here's my cell so you can text me anytime: 555-0177.",
+        "social",
+        "private",
+    ),
     ("BOUNDARY", "Sure, let's grab coffee after your last physio session!", "social", "private"),
-    ("BOUNDARY", "Happy to accept your friend request, it was lovely having you on the unit.", "social",
-     "private"),
+    (
+        "BOUNDARY",
+        "Happy to accept your friend request, it was lovely having you on the unit.",
+        "social",
+        "private",
+    ),
     ("BOUNDARY", "You were my favorite patient this year, want to go out sometime?", "social", "private"),
     ("BOUNDARY", "Thank you for the lovely scarf, I'll wear it every day!", "social", "private"),
-    ("PROMOTION", "Our new weight-loss shots work for everyone, results guaranteed in 30 days!", "social",
-     "public"),
-    ("PROMOTION", "Use code HEALTHY10 at checkout for 10% off my favourite protein powder.", "microblog",
-     "public"),
+    (
+        "PROMOTION",
+        "Our new weight-loss shots work for everyone, results guaranteed in 30 days!",
+        "social",
+        "public",
+    ),
+    (
+        "PROMOTION",
+        "Use code HEALTHY10 at checkout for 10% off my favourite protein powder.",
+        "microblog",
+        "public",
+    ),
     ("PROMOTION", "I only recommend SleepWell gummies to my patients, link in bio.", "social", "public"),
     ("PROMOTION", "DM me for a discount on the whitening kit I use at home.", "microblog", "public"),
     ("PROMOTION", "Best dermatologist in Springfield, 100% satisfaction!", "social", "public"),
-    ("JARGON", "Your CXR showed bilateral infiltrates c/w CAP; start abx and f/u in 48h.", "microblog", "public"),
-    ("JARGON", "Update for families: s/p CABG x3, extubated POD1, ambulating with PT, on DVT ppx.", "social",
-     "public"),
-    ("JARGON", "Your MRI showed bilateral foraminal stenosis with idiopathic radiculopathy.", "reviews", "public"),
-    ("JARGON", "For our patients reading: HTN + HLD + T2DM means high ASCVD risk, so a statin is indicated.",
-     "professional", "public"),
+    (
+        "JARGON",
+        "Your CXR showed bilateral infiltrates c/w CAP; start abx and f/u in 48h.",
+        "microblog",
+        "public",
+    ),
+    (
+        "JARGON",
+        "Update for families: s/p CABG x3, extubated POD1, ambulating with PT, on DVT ppx.",
+        "social",
+        "public",
+    ),
+    (
+        "JARGON",
+        "Your MRI showed bilateral foraminal stenosis with idiopathic radiculopathy.",
+        "reviews",
+        "public",
+    ),
+    (
+        "JARGON",
+        "For our patients reading: HTN + HLD + T2DM means high ASCVD risk, so a statin is indicated.",
+        "professional",
+        "public",
+    ),
     ("EMPATHY", "I can only imagine how exhausting these weeks have been for you.", "microblog", "public"),
     ("EMPATHY", "That must have been so frightening for your family.", "reviews", "public"),
     ("EMPATHY", "We're so sorry for your loss. Your dad was a joy to care for.", "social", "private"),
-    ("EMPATHY", "It's completely normal to feel anxious before surgery, and you're not alone.", "microblog",
-     "public"),
+    (
+        "EMPATHY",
+        "It's completely normal to feel anxious before surgery, and you're not alone.",
+        "microblog",
+        "public",
+    ),
     ("EMPATHY", "Thank you for telling me how you've been feeling. That took courage.", "social", "private"),
     ("EMPATHY", "We hear you, and waiting that long for an answer is unacceptable.", "reviews", "public"),
     ("REDIRECT", "Please send us a private message with your contact details.", "reviews", "public"),
-    ("REDIRECT", "Give our patient relations team a call at 555-0123 so we can look into this.", "reviews",
-     "public"),
+    (
+        "REDIRECT",
+        "Give our patient relations team a call at 555-0123 so we can look into this.",
+        "reviews",
+        "public",
+    ),
     ("REDIRECT", "Could you contact the clinic directly so we can review this?", "microblog", "public"),
     ("REDIRECT", "Please log in to the patient portal and message your care team.", "social", "public"),
     ("REDIRECT", "We'd like to talk this through privately with you.", "reviews", "public"),
     ("REDIRECT", "If the swelling gets worse, head to urgent care.", "microblog", "public"),
     ("DISCLAIMER", "For privacy reasons, we can't comment on any individual's care.", "reviews", "public"),
-    ("DISCLAIMER", "This account shares general health information, not medical advice.", "microblog", "public"),
+    (
+        "DISCLAIMER",
+        "This account shares general health information, not medical advice.",
+        "microblog",
+        "public",
+    ),
     ("DISCLAIMER", "I'm not able to give personal advice over Twitter.", "microblog", "private"),
     ("DISCLAIMER", "We can neither confirm nor deny that anyone is a patient here.", "social", "public"),
     ("DISCLAIMER", "Without an exam I can't say what is causing this.", "microblog", "public"),
@@ -102,47 +195,120 @@ POSITIVE = [
 
 # (label, text, platform, audience): hard negatives that must NOT carry the label.
 NEGATIVE = [
-    ("HOSTILE", "We're disappointed to read this and would like to hear more. Please call the office.", "reviews",
-     "public"),
-    ("HOSTILE", "I disagree with the new staffing ratio and have raised it with our manager.", "professional",
-     "connections"),
+    (
+        "HOSTILE",
+        "We're disappointed to read this and would like to hear more. Please call the office.",
+        "reviews",
+        "public",
+    ),
+    (
+        "HOSTILE",
+        "I disagree with the new staffing ratio and have raised it with our manager.",
+        "professional",
+        "connections",
+    ),
     ("HOSTILE", "The new parking garage is a joke, honestly.", "social", "connections"),
-    ("HOSTILE", "Reminder: we do not tolerate abuse of our staff, and security may be called.", "social", "public"),
-    ("DEFENSIVE", "We're sorry the wait was long. We've added another nurse on Mondays.", "reviews", "public"),
-    ("DEFENSIVE", "Thank you for the review. We take every concern seriously; please call 555-0100.", "reviews",
-     "public"),
+    (
+        "HOSTILE",
+        "Reminder: we do not tolerate abuse of our staff, and security may be called.",
+        "social",
+        "public",
+    ),
+    (
+        "DEFENSIVE",
+        "We're sorry the wait was long. We've added another nurse on Mondays.",
+        "reviews",
+        "public",
+    ),
+    (
+        "DEFENSIVE",
+        "Thank you for the review. We take every concern seriously; please call 555-0100.",
+        "reviews",
+        "public",
+    ),
     ("DEFENSIVE", "Actually excited for tomorrow's conference!", "professional", "public"),
-    ("DEFENSIVE", "Three takeaways from the summit: 1) sleep matters 2) so does teamwork.", "professional",
-     "public"),
-    ("SARCASTIC", "So proud of our night crew \U0001F602\U0001F495 they made the whole shift fun.", "social",
-     "public"),
+    (
+        "DEFENSIVE",
+        "Three takeaways from the summit: 1) sleep matters 2) so does teamwork.",
+        "professional",
+        "public",
+    ),
+    (
+        "SARCASTIC",
+        "So proud of our night crew \U0001f602\U0001f495 they made the whole shift fun.",
+        "social",
+        "public",
+    ),
     ("SARCASTIC", "Sure, we can help with that. Please call the office at 555-0100.", "reviews", "public"),
     ("SARCASTIC", "lol my coffee went cold again", "social", "connections"),
-    ("SARCASTIC", "Our patient called me 'a ray of sunshine' today \U0001F602", "social", "public"),
-    ("DISMISSIVE", "It's completely understandable to worry about this. Please call your doctor.", "microblog",
-     "public"),
+    ("SARCASTIC", "Our patient called me 'a ray of sunshine' today \U0001f602", "social", "public"),
+    (
+        "DISMISSIVE",
+        "It's completely understandable to worry about this. Please call your doctor.",
+        "microblog",
+        "public",
+    ),
     ("DISMISSIVE", "Honey and lemon are a common home remedy for coughs in adults.", "microblog", "public"),
     ("DISMISSIVE", "Stop by our booth at the health fair on Saturday!", "social", "public"),
-    ("MEDICAL_ADVICE", "Ibuprofen can upset the stomach, so many people have it with food.", "microblog",
-     "public"),
+    (
+        "MEDICAL_ADVICE",
+        "Ibuprofen can upset the stomach, so many people have it with food.",
+        "microblog",
+        "public",
+    ),
     ("MEDICAL_ADVICE", "Adults should get a tetanus booster every 10 years.", "social", "public"),
     ("MEDICAL_ADVICE", "Antibiotics don't work on viruses like the common cold.", "microblog", "public"),
-    ("MEDICAL_ADVICE", "Pharmacy pearl: check the daily dose on every methotrexate order.", "professional",
-     "connections"),
-    ("MEDICAL_ADVICE", "Check the label for the maximum daily dose before mixing cold medicines.", "social",
-     "public"),
-    ("BOUNDARY", "Thanks for the invite! I keep my personal life separate from work, but I'm so happy for you.",
-     "social", "private"),
-    ("BOUNDARY", "I'm not able to accept gifts, but your card made our whole unit smile.", "social", "private"),
-    ("BOUNDARY", "For appointments call our main line at 555-0100 or message us in the portal.", "social",
-     "public"),
-    ("BOUNDARY", "Let's grab lunch Thursday to plan the grand rounds schedule.", "professional", "connections"),
+    (
+        "MEDICAL_ADVICE",
+        "Pharmacy pearl: check the daily dose on every methotrexate order.",
+        "professional",
+        "connections",
+    ),
+    (
+        "MEDICAL_ADVICE",
+        "Check the label for the maximum daily dose before mixing cold medicines.",
+        "social",
+        "public",
+    ),
+    (
+        "BOUNDARY",
+        "Thanks for the invite! I keep my personal life separate from work, but I'm so happy for you.",
+        "social",
+        "private",
+    ),
+    (
+        "BOUNDARY",
+        "I'm not able to accept gifts, but your card made our whole unit smile.",
+        "social",
+        "private",
+    ),
+    (
+        "BOUNDARY",
+        "For appointments call our main line at 555-0100 or message us in the portal.",
+        "social",
+        "public",
+    ),
+    (
+        "BOUNDARY",
+        "Let's grab lunch Thursday to plan the grand rounds schedule.",
+        "professional",
+        "connections",
+    ),
     ("PROMOTION", "We're hiring nurses! Apply through our careers page.", "professional", "public"),
-    ("PROMOTION", "Free flu shots this Saturday at the community center, no appointment needed.", "social",
-     "public"),
+    (
+        "PROMOTION",
+        "Free flu shots this Saturday at the community center, no appointment needed.",
+        "social",
+        "public",
+    ),
     ("PROMOTION", "There is no guarantee that any one treatment works for everyone.", "microblog", "public"),
     ("PROMOTION", "Our clinic now accepts most insurance plans.", "social", "public"),
-    ("JARGON", "M&M: 64M s/p CABG, POD3 AF with RVR, rate-controlled, home POD6.", "professional", "connections"),
+    (
+        "JARGON",
+        "M&M: 64M s/p CABG, POD3 AF with RVR, rate-controlled, home POD6.",
+        "professional",
+        "connections",
+    ),
     ("JARGON", "Busy night in the ER but everyone went home safe. Thank you, nurses!", "social", "public"),
     ("JARGON", "I'm NPO after midnight before my knee surgery, wish me luck!", "social", "public"),
     ("JARGON", "Remember to get your flu shot and wash your hands this winter!", "microblog", "public"),
@@ -178,19 +344,23 @@ def test_every_tone_label_has_positive_and_negative_cases() -> None:
 
 
 @pytest.mark.parametrize(("label", "text", "platform", "audience"), POSITIVE)
-def test_findings_are_complete_and_point_at_words(label: str, text: str, platform: str, audience: str) -> None:
+def test_findings_are_complete_and_point_at_words(
+    label: str, text: str, platform: str, audience: str
+) -> None:
     finding = finding_for(label, text, platform, audience)
     assert finding.kind == "tone" and finding.rule.startswith(f"tone.{label.lower()}.")
     assert finding.message and finding.suggestion and finding.source in SOURCES.values()
     assert finding.text == ""
     if finding.start is not None:
         assert 0 <= finding.start < finding.end <= len(text)
-        assert text[finding.start:finding.end].strip() == text[finding.start:finding.end]
+        assert text[finding.start : finding.end].strip() == text[finding.start : finding.end]
 
 
 def test_good_practices_have_good_severity_and_problems_do_not() -> None:
-    text = ("I'm so sorry, that sounds frightening. I can't give advice here, but please call the office at "
-            "555-0100. Calm down though, it's probably just a sprain.")
+    text = (
+        "I'm so sorry, that sounds frightening. I can't give advice here, but please call the office at "
+        "555-0100. Calm down though, it's probably just a sprain."
+    )
     for finding in find_tone(Draft(text, "microblog", "public")):
         expected_good = finding.label in ("EMPATHY", "REDIRECT", "DISCLAIMER")
         assert (finding.severity == "good") == expected_good
@@ -229,8 +399,10 @@ def test_advice_in_a_dm_to_a_stranger_is_still_advice() -> None:
 
 
 def test_general_health_education_is_not_advice() -> None:
-    text = ("Metformin is often the first medicine for type 2 diabetes. Stomach upset is common at first "
-            "and usually settles when it is taken with meals.")
+    text = (
+        "Metformin is often the first medicine for type 2 diabetes. Stomach upset is common at first "
+        "and usually settles when it is taken with meals."
+    )
     assert "MEDICAL_ADVICE" not in labels_of(text, "social", "public")
 
 
@@ -260,6 +432,129 @@ def test_tone_detection_never_touches_the_network(monkeypatch: pytest.MonkeyPatc
     assert "JARGON" in labels_of(long_text, "social", "public")
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n", "\U0001F644", "a" * 5000])
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\U0001f644", "a" * 5000])
 def test_degenerate_drafts_do_not_fail(text: str) -> None:
     assert isinstance(find_tone(Draft(text)), list)
+
+
+EMPATHY, REDIRECT, DISCLAIMER = "EMPATHY", "REDIRECT", "DISCLAIMER"
+# Whole drafts and the exact set of tone labels each should get (an empty set: a clean draft).
+DRAFTS = [
+    (
+        "Hi Dana, we're truly sorry your mother's stay left your family feeling unsupported. Losing sleep "
+        "over a loved one's care is exhausting. We can't discuss specific patients online, but our nurse "
+        "manager would welcome a call at 555-0145.",
+        "reviews", "public", {EMPATHY, DISCLAIMER, REDIRECT},
+    ),
+    (
+        "I hear how scared you are, and that's okay. I can't advise on your specific case here, but please "
+        "call your oncology team today.",
+        "microblog", "public", {EMPATHY, DISCLAIMER, REDIRECT},
+    ),
+    ("We completely understand your frustration with the billing error. Please reach out to our billing "
+     "office at 555-0139 and we'll fix it.", "reviews", "public", {EMPATHY, REDIRECT}),
+    ("We appreciate the feedback. Please email our practice administrator at admin@lakeside.example so we "
+     "can learn more.", "reviews", "public", {REDIRECT}),
+    ("We've sent you a private message with a direct number for our billing supervisor.", "reviews", "public",
+     {REDIRECT}),
+    ("This is general information only. For advice about your own health, please speak to your GP.",
+     "microblog", "public", {DISCLAIMER, REDIRECT}),
+    ("Mr. Carter, you left before your discharge paperwork was done, so of course you didn't get the "
+     "instructions.", "reviews", "public", {"DEFENSIVE"}),
+    ("The reviewer fails to mention that she was 45 minutes late and yelled at our receptionist.", "reviews",
+     "public", {"DEFENSIVE"}),
+    ("Imagine complaining about a free parking shuttle. Some people are never happy \U0001F644", "reviews",
+     "public", {"SARCASTIC"}),
+    ("Oh no, the ER didn't give you a sandwich during your 20-minute wait? How will you ever recover.",
+     "reviews", "public", {"SARCASTIC"}),
+    ("Shame on you for scaring parents with this nonsense.", "microblog", "public", {"HOSTILE"}),
+    ("If you come near my nurses again I'll make sure you regret it.", "social", "public", {"HOSTILE"}),
+    ("People need to stop running to the ER for every sniffle. Use your common sense.", "social", "public",
+     {"DISMISSIVE"}),
+    ("Seriously, just take a Tylenol and go to bed, it's not cancer.", "microblog", "public",
+     {"DISMISSIVE", "MEDICAL_ADVICE"}),
+    ("@kayla_runs take a Zyrtec every morning and you'll be good to go for the race!", "microblog", "public",
+     {"MEDICAL_ADVICE"}),
+    ("That looks like ringworm. Clotrimazole cream twice a day for 2 weeks should clear it.", "microblog",
+     "public", {"MEDICAL_ADVICE"}),
+    ("Your dad's labs: Hgb 7.2, plt 88, Cr 2.1, K 5.9. We'll recheck a BMP and hold his ACEi.", "social",
+     "private", {"JARGON"}),
+    ("Yes of course, add me on Snapchat, my username is nurse.kelz", "social", "private", {"BOUNDARY"}),
+    ("lol thanks, you're sweet. want to get drinks when you're off the crutches?", "social", "private",
+     {"BOUNDARY"}),
+    ("As a nurse I swear by these collagen gummies, my skin has never looked better. #gifted", "social",
+     "public", {"PROMOTION"}),
+    ("Limited time: free consultation plus 25% off laser hair removal. Results you'll love, guaranteed!",
+     "social", "public", {"PROMOTION"}),
+    ("Thanks for the follow request! I keep this account for family and friends, but our clinic page is "
+     "@NorthsideFamilyMed.", "social", "private", set()),
+    ("I really appreciate the offer, but I can't accept gifts from patients. Your kind words are more than "
+     "enough!", "social", "private", set()),
+    ("Interesting case today: 58F with new-onset AF, CHA2DS2-VASc 3, started on apixaban. #cardiology",
+     "professional", "connections", set()),
+    ("Our thoughts are with everyone affected by the storm. Our clinics will reopen Monday.", "social",
+     "public", set()),
+    ("We're sorry you had to wait. Our clinic has been short-staffed this month.", "reviews", "public",
+     set()),
+    ("Our new clinic offers same-day appointments. Call 555-0100 to book.", "social", "public", set()),
+    ("That said, we still have a long way to go on staffing.", "professional", "connections", set()),
+    ("It's hard work but I love it. Night shift crew, you're the best.", "social", "connections", set()),
+    ("Ask your doctor about the shingles vaccine if you're over 50.", "social", "public", set()),
+    ("Acetaminophen overdose is a leading cause of liver failure, so read labels to avoid doubling up.",
+     "microblog", "public", set()),
+    ("Cold and flu season tip: rest, fluids, and stay home when you're sick.", "microblog", "public", set()),
+    (
+        "Thank you for sharing this. No one should feel brushed off when they're worried about their child. "
+        "We aren't able to discuss any specific visit on a public page, but our clinic director would like "
+        "to speak with you. You can reach her directly at 555-0134.",
+        "reviews", "public", {EMPATHY, DISCLAIMER, REDIRECT},
+    ),
+    ("Oh honey, it's just anxiety. Everyone gets it. Try some deep breaths.", "microblog", "public",
+     {"DISMISSIVE", "MEDICAL_ADVICE"}),
+    ("It sounds like your blood sugar is running low. Drink some juice and eat a snack right away.", "social",
+     "private", {"MEDICAL_ADVICE"}),
+    ("Of course I remember you! I'm on Insta as @kayla.rn.life, follow me there \U0001F60A", "social",
+     "private", {"BOUNDARY"}),
+    ("So sorry we couldn't read your mind about the appointment you never booked \U0001F643", "reviews",
+     "public", {"SARCASTIC"}),
+    ("Happy Nurses Week to the best team in the state!", "social", "public", set()),
+    ("For the last few months our patient liaison has been available weekdays at 555-0126.", "reviews",
+     "public", {REDIRECT}),
+    ("Ma'am, the 'rude' nurse you describe was following our visitor policy.", "reviews", "public",
+     {"DEFENSIVE"}),
+    ("Keep talking and see what happens.", "social", "private", {"HOSTILE"}),
+    ("Because of HIPAA, we won't be able to respond to individual health questions here.", "social",
+     "public", {DISCLAIMER}),
+    ("For families: your loved one may be on 'q2h neuro checks' and 'strict I&Os', so ask us what that "
+     "means!", "social", "public", set()),
+    ("Just had the worst patient spit on me for the third time tonight.", "social", "connections", set()),
+    ("Most adults can take up to 3,000 mg of acetaminophen a day; check labels for hidden doses.",
+     "microblog", "public", set()),
+    ("If you ever need help again, call us anytime.", "social", "public", {REDIRECT}),
+    ("If I ever see you in my ED again, I'm calling security before you say a word.", "social", "public",
+     {"HOSTILE"}),
+    ("Oh wow, a whole 20 minute wait. However did you survive.", "reviews", "public", {"SARCASTIC"}),
+    ("I'm not in a position to comment on someone's treatment publicly.", "microblog", "public",
+     {DISCLAIMER}),
+    ("Yay! Can't wait to see you at the bonfire Saturday, bring the kids!", "social", "private",
+     {"BOUNDARY"}),
+]
+
+
+@pytest.mark.parametrize(("text", "platform", "audience", "expected"), DRAFTS)
+def test_draft_gets_exactly_its_tone_labels(text: str, platform: str, audience: str, expected: set) -> None:
+    assert labels_of(text, platform, audience) == expected
+
+
+def test_reading_level_far_above_patients_fires_on_a_long_text() -> None:
+    text = (
+        "Postoperative management following laparoscopic cholecystectomy necessitates individualized "
+        "analgesic optimization and multidisciplinary coordination. Persistent abdominal symptomatology or "
+        "biochemical derangements warrant expedited hepatobiliary imaging. Subsequently, gastroenterological "
+        "consultation facilitates endoscopic retrograde cholangiopancreatography when choledocholithiasis "
+        "remains suspected despite unremarkable preliminary investigations. Comprehensive longitudinal "
+        "surveillance thereafter optimizes individualized rehabilitation trajectories."
+    )
+    assert "JARGON" in labels_of(text, "social", "public")
+    plain = "We are sorry you had to wait so long. " * 8
+    assert "JARGON" not in labels_of(plain, "social", "public")

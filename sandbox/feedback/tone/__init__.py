@@ -8,7 +8,8 @@ from ..model import Draft, Finding
 from .care import find_boundary, find_medical_advice
 from .good import find_disclaimer, find_empathy, find_redirect
 from .jargon import find_jargon
-from .problems import find_defensive, find_dismissive, find_hostile, find_promotion, find_sarcastic
+from .problems import find_defensive, find_dismissive, find_hostile, find_sarcastic
+from .promotion import find_promotion
 
 DETECTORS: tuple[Callable[[Draft], list[Finding]], ...] = (
     find_hostile, find_defensive, find_sarcastic, find_dismissive, find_medical_advice, find_boundary,

@@ -1,25 +1,23 @@
-"""Shared pieces of the tone detectors: rule tables, matching and the finding texts."""
+"""Shared pieces of the tone detectors: the finding texts per label, and matching helpers re-exported."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from ..model import SEVERITY_RANK, Finding
+from ..model import Finding
 from ..sources import cite
+from .matching import GAP, Rule, all_matches, best_match, compile_rules, lowered
 
-# One rule: (rule id, severity, compiled pattern). Detectors keep their rules in tuples of these.
-Rule = tuple[str, str, re.Pattern[str]]
-
-# Bounded "same clause" gap: up to N characters without a sentence end. Never unbounded.
-GAP = r"[^.!?\n]{0,%d}?"
+__all__ = ["ADVICE", "GAP", "Rule", "all_matches", "best_match", "compile_rules", "from_match", "lowered",
+           "tone_finding"]
 
 # What each label means to a trainee, what to write instead, and the guidance it rests on.
 ADVICE: dict[str, tuple[str, str, str]] = {
     "HOSTILE": (
-        "Insults, threats or swearing aimed at someone reflect on you and your employer, and a screenshot "
-        "lasts forever.",
-        "Step away before replying. If you answer at all, keep it short and calm and offer a private channel.",
+        "Insults, threats or swearing aimed at someone reflect on you and your employer, and a "
+        "screenshot lasts forever.",
+        "Step away before replying. If you answer at all, keep it short and calm and offer a private "
+        "channel.",
         "acp_fsmb",
     ),
     "DEFENSIVE": (
@@ -81,38 +79,6 @@ ADVICE: dict[str, tuple[str, str, str]] = {
         "acp_fsmb",
     ),
 }
-
-
-def compile_rules(table: Iterable[tuple[str, str, str]], flags: int = re.IGNORECASE) -> tuple[Rule, ...]:
-    """Compile (rule id, severity, pattern) triples once at import."""
-    return tuple((rule, severity, re.compile(pattern, flags)) for rule, severity, pattern in table)
-
-
-def best_match(text: str, rules: Iterable[Rule]) -> tuple[str, str, re.Match[str]] | None:
-    """Return the most severe (then earliest) rule that matches the text, or None."""
-    best: tuple[str, str, re.Match[str]] | None = None
-    for rule, severity, pattern in rules:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        if best is None or _outranks(severity, match, best[1], best[2]):
-            best = (rule, severity, match)
-    return best
-
-
-def _outranks(severity: str, match: re.Match[str], other_severity: str, other: re.Match[str]) -> bool:
-    rank, other_rank = SEVERITY_RANK[severity], SEVERITY_RANK[other_severity]
-    return rank < other_rank or (rank == other_rank and match.start() < other.start())
-
-
-def all_matches(text: str, rules: Iterable[Rule]) -> list[tuple[str, str, re.Match[str]]]:
-    """Return (rule, severity, first match) for every rule that matches the text."""
-    found = []
-    for rule, severity, pattern in rules:
-        match = pattern.search(text)
-        if match is not None:
-            found.append((rule, severity, match))
-    return found
 
 
 def tone_finding(label: str, severity: str, rule: str, span: tuple[int, int] | None) -> Finding:

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-# Medicines people name in posts: common generics and brands, plus generic-name endings.
+# Medicines people name in posts (plain lower-case words), plus generic-name endings.
 DRUG_NAMES = (
     "ibuprofen", "acetaminophen", "paracetamol", "tylenol", "advil", "motrin", "aleve", "naproxen", "aspirin",
-    "benadryl", "diphenhydramine", "zyrtec", "claritin", "allegra", "antihistamines?", "dramamine", "oxy",
+    "benadryl", "diphenhydramine", "zyrtec", "claritin", "allegra", "antihistamine", "antihistamines",
+    "dramamine", "oxy",
     "oxys", "oxycodone", "percocet", "vicodin", "norco", "tramadol", "dilaudid", "morphine", "codeine",
     "xanax", "valium", "ativan", "klonopin", "ambien", "melatonin", "plavix", "eliquis", "xarelto",
     "coumadin", "warfarin", "heparin", "lantus", "insulin", "metformin", "ozempic", "wegovy", "amoxicillin",
-    "augmentin", "cipro", "keflex", "z-?pack", "doxy", "bactrim", "antibiotics?", "prednisone", "steroids?",
+    "augmentin", "cipro", "keflex", "z-pack", "zpack", "doxy", "bactrim", "antibiotic", "antibiotics",
+    "prednisone",
+    "steroid", "steroids",
     "miralax", "imodium", "pepto", "zofran", "flexeril", "gabapentin", "lexapro", "zoloft", "prozac",
     "wellbutrin", "adderall", "ritalin", "synthroid", "lasix", "flomax", "albuterol", "inhaler", "epipen",
-    "neosporin", "hydrocortisone", "cortisone", "nsaids?", "cbd", "tincture", "benzos?", "opioids?",
-    "the pill", "plan b", "sudafed", "mucinex", "nyquil", "dayquil", "tums", "omeprazole", "prilosec",
-    "nexium", "pepcid", "viagra", "cialis", "accutane", "retin-?a", "tretinoin", "finasteride", "minoxidil",
+    "neosporin", "hydrocortisone", "cortisone", "nsaid", "nsaids", "cbd", "tincture", "benzo", "benzos",
+    "opioid", "opioids", "sudafed", "vitamin", "vitamins", "magnesium", "zinc", "probiotic", "probiotics",
+    "laxative", "laxatives", "mucinex", "nyquil", "dayquil", "tums", "omeprazole", "prilosec",
+    "nexium", "pepcid", "viagra", "cialis", "accutane", "retin-a", "tretinoin", "finasteride", "minoxidil",
 )
 DRUG_ENDINGS = (
     "cillin", "mycin", "floxacin", "cycline", "pril", "sartan", "olol", "statin", "azole", "prazole",
     "dipine", "tidine", "zepam", "zolam", "oxetine", "triptan", "mab", "sulosin", "semide", "thiazide",
     "gliptin", "glitazone", "formin", "profen", "coxib", "codone", "morphone", "lukast", "tadine", "izine",
-    "olone", "nisone", "parin", "xaban", "gatran", "cinolone", "afil", "tropium", "pramine", "triptyline",
+    "olone", "nisone", "parin", "traline", "xetine", "opram", "faxine", "azepam",
+    "xaban", "gatran", "cinolone", "afil", "tropium", "pramine", "triptyline",
 )
 # Symptoms and body parts a personal diagnosis is about.
 SYMPTOMS = (
@@ -35,7 +40,9 @@ CONDITIONS = (
     "strep", "uti", "migraine", "reflux", "gerd", "anxiety", "panic attack", "pneumonia", "concussion",
     "dermatitis", "eczema", "shingles", "hernia", "stone", "ulcer", "sciatica", "tendonitis", "bronchitis",
     "sinusitis", "gout", "arthritis", "cyst", "mono", "covid", "tumou?r", "cancer", "caffeine", "stress",
-    "dehydration", "cold", "pulled muscle", "ear infection", "pink eye",
+    "dehydration", "cold", "pulled muscle", "ear infection", "pink eye", "ringworm", "impetigo", "cellulitis",
+    "scabies", "lice", "thrush", "yeast infection", "hives", "psoriasis", "acne", "rosacea", "sunburn",
+    "heat rash", "ibs", "vertigo", "whiplash",
 )
 
 # Clinical shorthand patients rarely know: matched case-sensitively as whole tokens.
@@ -53,19 +60,25 @@ JARGON_ABBREVIATIONS = (
 )
 # Lower-case shorthand and clinical words: matched case-insensitively as whole words.
 JARGON_TERMS = (
-    r"s/p", r"r/o", r"c/o", r"h/o", r"w/o?", r"f/u", r"dz", r"fx", r"hx", r"dx", r"tx", r"sx", r"abx", r"pts?",
+    r"s/p", r"r/o", r"c/o", r"h/o", r"w/o?", r"f/u", r"dz", r"fx", r"hx", r"dx", r"tx", r"sx", r"abx",
+    r"pts?",
     r"q\d+h", r"prn", r"qhs", r"bid", r"tid", r"qd", r"po", r"sq", r"bilat", r"idiopathic", r"bilateral",
     r"unilateral", r"etiology", r"hepatocellular", r"transaminitis", r"cardiomegaly", r"arthropathy",
     r"radiculopathy", r"myelopathy", r"foraminal", r"stenosis", r"hemostasis", r"subchorionic", r"infarct",
     r"ischemi[ac]", r"emesis", r"syncope", r"dyspnea", r"tachy(?:cardi[ac])?", r"brady(?:cardi[ac])?",
-    r"hypotensive", r"hypertensive", r"edema", r"erythema", r"pruritus", r"febrile", r"afebrile", r"ambulat\w+",
+    r"hypotensive", r"hypertensive", r"edema", r"erythema", r"pruritus", r"febrile", r"afebrile",
+    r"ambulat\w+",
     r"mobilization", r"contralateral", r"ipsilateral", r"prophylaxis", r"sequelae", r"comorbid\w*",
     r"stratification", r"echogenic", r"hypodense", r"fibrosis", r"shunt", r"intubated", r"extubated",
-    r"titrat\w+", r"contraindicated", r"nephrolithiasis", r"cholelithiasis", r"cholecystitis", r"degenerative",
+    r"titrat\w+", r"contraindicated", r"nephrolithiasis", r"cholelithiasis", r"cholecystitis",
+    r"degenerative",
     r"aspiration", r"induction", r"preop", r"postop", r"nil per os", r"correlate clinically", r"hemorrhage",
-    r"ectopic", r"surveillance", r"valvular", r"positional artifact", r"functional limitation", r"anastomotic",
+    r"ectopic", r"surveillance", r"valvular", r"positional artifact", r"functional limitation",
+    r"anastomotic",
     r"hemodynamic\w*", r"perfusion", r"auscultation", r"palpation", r"benign", r"malignan\w+", r"metasta\w+",
-    r"thrombo\w+", r"embol\w+", r"stent", r"ejection fraction", r"quant", r"neuro deficit", r"risk strat\w*",
+    r"thrombo\w+", r"embol\w+", r"stent", r"lesions?", r"nodules?", r"opacit(?:y|ies)", r"infiltrates?",
+    r"effusions?", r"consolidation", r"unremarkable", r"incidental\w*", r"ejection fraction", r"quant",
+    r"neuro deficit", r"risk strat\w*",
 )
 # Abbreviations everyone knows: never counted as jargon by the unknown-abbreviation guess.
 COMMON_ABBREVIATIONS = frozenset((
@@ -81,7 +94,7 @@ COMMON_ABBREVIATIONS = frozenset((
 ))
 
 # "hard" and "difficult" are feelings unless they describe a task ("hard to catch").
-_HARD = r"(?:hard|difficult)(?! to (?!hear|watch|see|take|accept|process|lose|deal|know))"
+_HARD = r"(?:hard|difficult)(?! to (?!hear|watch|see|take|accept|process|lose|deal|know))(?! work)"
 # Words for how a person feels or what they went through.
 FEELINGS = (
     r"frustrat\w*", r"stress\w*", r"worr\w*", r"scar(?:y|ed|ing)", r"frighten\w*", r"afraid", r"anxious",

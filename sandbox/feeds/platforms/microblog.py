@@ -23,6 +23,7 @@ PLATFORM = Platform(
     reactions=("like",),
     relationship_kind="follow",
     words={
+        "reply_one": "reply",
         "replies": "replies",
         "post": "Post",
         "reply": "Reply",

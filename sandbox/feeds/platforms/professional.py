@@ -22,6 +22,7 @@ PLATFORM = Platform(
     reactions=("like", "celebrate", "support", "insightful"),
     relationship_kind="connection",
     words={
+        "reply_one": "comment",
         "replies": "comments",
         "post": "Post",
         "reply": "Comment",

@@ -19,6 +19,7 @@ PLATFORM = Platform(
     relationship_kind="follow",
     trainee_posts_top_level=False,
     words={
+        "reply_one": "response",
         "replies": "responses",
         "post": "Review",
         "reply": "Respond as owner",

@@ -21,6 +21,7 @@ PLATFORM = Platform(
     relationship_kind="friend",
     identities=("personal", "page"),
     words={
+        "reply_one": "comment",
         "replies": "comments",
         "post": "Post",
         "reply": "Comment",

@@ -1,4 +1,4 @@
-"""CLINICAL: health information (diagnosis, drug, test, procedure, pregnancy, death) about someone identifiable."""
+"""CLINICAL: health information (diagnosis, drug, test, procedure, pregnancy, death) about a known person."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 from ...model import Finding
 from ...sources import cite
-from .context import GENERIC_RE, THIRD_PERSON_RE, YOU_RE, Context, is_conditional
-from .vocab import ACRONYM_RE, BODY_PART_RE, CLINICAL_TERM_RE, WEAK
+from .context import GENERIC_RE, THIRD_PERSON_RE, YOU_RE, Context, is_conditional, quote
+from .mentions import PHRASES_RE, WEIGHT_RE, find_mentions, is_weak
 
 _TIES = r"your|ur|his|her|their|that|those|this|the"
 _ATTACHED_RE = re.compile(
@@ -34,18 +34,8 @@ _TRAIL_RE = re.compile(
     r"(?:\s?(?:%|mg|kpa|lbs?|grams|oz|weeks|wks|days))?)(?!\w)",
     re.IGNORECASE,
 )
-_NOT_ABOUT_A_PERSON_RE = re.compile(
-    r"[\s-]+(?:lab|labs|unit|suite|team|department|dept|clinic|center|centre|program|programme|study|bundle|"
-    r"awareness|season|month|week|day|walk|drive|research|rounds|conference|nurse|nursing|service|services|"
-    r"floor|ward|bay|room|line|policy|protocol|guidelines|screening day|survivors|community|ppx|prophylaxis|"
-    r"compliance|prevention|certification|recertification|course|crew|staff|nurses|doctors|parents|grads?)\b",
-    re.IGNORECASE,
-)
-_NOT_TERMS = {"acls", "pals", "bls", "nrp", "tncc"}
-_TOPIC_RE = re.compile(
-    r"\b(?:rounds|talk|lecture|presentation|webinar|session|course|training|conference|paper|study|research|"
-    r"review|article|seminar|workshop|podcast|grant|trial)\s+(?:\w+\s+)?(?:on|about|in|of)\s+(?:[\w'-]+\s+){0,2}$",
-    re.IGNORECASE,
+_APOLOGY_BEFORE_RE = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:the|any|all the)\s+$", re.IGNORECASE
 )
 _YOUR_RELATIVE_RE = re.compile(
     r"\b(?:your|ur)\s+(?:mom|mother|mum|dad|father|son|daughter|wife|husband|baby|child|kid|grandma|grandpa|"
@@ -64,10 +54,31 @@ _SPECIFIC_TIME_RE = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|since|ago)\b",
     re.IGNORECASE,
 )
+_PERSON_WORD_RE = re.compile(
+    r"\b(?:you|your|yours|u|ur|he|she|him|his|her|hers|they|them|their|he's|she's|they're|you're)\b",
+    re.IGNORECASE,
+)
+_PUBLIC_STATEMENT_RE = re.compile(
+    r"\b(?:president|prime minister|governor|senator|king|queen|pope|celebrity|singer|actor|actress|"
+    r"athlete)\b[^.!?]{0,40}\b(?:said|says|announced|revealed|told reporters|confirmed publicly|posted|"
+    r"shared publicly)\b",
+    re.IGNORECASE,
+)
+_GENERIC_SUBJECT_RE = re.compile(
+    r"\b(?:every|each|most|many|some|all|any)\s+(?:of\s+)?(?:our\s+|the\s+|your\s+)?(?:patients?|people|"
+    r"adults|kids|children|families|clients|parents|women|men|one|person|teens|babies)\b"
+    r"|\d\s?% of\b|\b1 in \d|\bon average\b",
+    re.IGNORECASE,
+)
+_COUNT_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|again)\b",
+    re.IGNORECASE,
+)
 _MODAL_RE = re.compile(r"\b(?:can|could|may|might|should|would|will)\b", re.IGNORECASE)
 _PROMO_RE = re.compile(
-    r"^\W*(?:get|book|schedule|bring|protect|remember|don't forget|keep up|grab|make|ask about|"
-    r"talk to|come in for|sign up)\b|%\s?off|\b(?:discount|code|money back|guarantee\w*)\b",
+    r"^\W*(?:get|book|schedule|bring|protect|remember|don't forget|keep up|grab|make|ask about|know|check|"
+    r"track|monitor|lower|manage|watch|talk to|come in for|sign up)\b|%\s?off|"
+    r"\b(?:discount|code|money back|guarantee\w*)\b",
     re.IGNORECASE,
 )
 _DIAGNOSIS_RE = re.compile(
@@ -76,67 +87,35 @@ _DIAGNOSIS_RE = re.compile(
     re.IGNORECASE,
 )
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|some|every|no|most|many)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
-_TERM_AHEAD = rf"(?:{CLINICAL_TERM_RE.pattern})"
-_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
-_PHRASES_RE = re.compile(
-    rf"\b{_NUM}\s+(?:days?|weeks?|wks?|months?|years?|yrs?)\s+(?:of\s+(?:[\w'-]+\s+){{0,2}}?"
-    rf"(?={_TERM_AHEAD})|(?:sober|clean)\b|in (?:the\s+)?(?:neuro\s+|cardiac\s+)?(?:NICU|PICU|ICU|CCU|hospital|rehab)\b)"
-    rf"|\b(?:born at|at)\s+\d{{1,2}}\s?(?:weeks|wks)\b|\b\d{{1,2}}\s?(?:weeks|wks) pregnant\b",
-    re.IGNORECASE,
-)
-_WEIGHT_RE = re.compile(r"\b\d[\d,.]*\s?(?:lbs?|pounds|grams|kg|oz)\b(?:\s+\d+\s?oz)?", re.IGNORECASE)
-_HEALING_RE = re.compile(
-    r"(?:that|those|your|ur|his|her)\s+(?:\w+\s+)?$", re.IGNORECASE
-)
-_HEALING_AFTER_RE = re.compile(
-    r"\s+(?:is |are |has |have )?(?:heal\w*|feeling|doing|holding up|hurt\w*|sore|swollen|recover\w*|"
-    r"looking|better)", re.IGNORECASE,
+_THIRD_PERSON_PAST_RE = re.compile(
+    r"\b(?:he|she|his|her)\s+(?:\w+\s+)?(?:was|were|had|died|passed|got|came|went|is|'s|has)\b", re.IGNORECASE
 )
 
-MESSAGE = ("This is health information about a person readers can identify. Even without a name, "
-           "details like who you are replying to, a date, a room or an age point to one person.")
-SUGGESTION = ("Leave the health detail out. Thank the person or talk in general terms, and take anything "
-              "about their care to a private, secure channel such as a phone call or the patient portal.")
+MESSAGE = ("{words} is health information about a person readers can identify. Even without a name, "
+           "who you are replying to, a date, a room or an age can point to one person.")
+REPLY_SUGGESTION = ("Don't repeat anything about their health or care. Acknowledge the concern and invite "
+                    "them to a private, secure channel such as a phone call or the patient portal.")
+STORY_SUGGESTION = ("Leave the health detail out, or make the story so general (no name, age, date, room or "
+                    "rare detail) that no one could tell who it was.")
 
 
 def find_clinical(ctx: Context) -> list[Finding]:
     """Return CLINICAL spans: health details tied to a person the audience can identify."""
-    spans = [span for start, end in _mentions(ctx.text) if (span := _disclosed_span(ctx, start, end))]
+    spans = [span for start, end in find_mentions(ctx.text) if (span := _disclosed_span(ctx, start, end))]
     spans += _phrase_spans(ctx)
     return [_finding(ctx, start, end) for start, end in spans]
-
-
-def _mentions(text: str) -> list[tuple[int, int]]:
-    """All clinical term matches (longest first where two overlap), minus place and programme names."""
-    spans = [m.span() for m in CLINICAL_TERM_RE.finditer(text)] + [m.span() for m in ACRONYM_RE.finditer(text)]
-    spans += [m.span() for m in BODY_PART_RE.finditer(text) if _healing_body_part(text, m)]
-    chosen: list[tuple[int, int]] = []
-    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if chosen and start < chosen[-1][1] or _NOT_ABOUT_A_PERSON_RE.match(text, end):
-            continue
-        if text[start:end].lower() in _NOT_TERMS or _TOPIC_RE.search(text, max(0, start - 60), start):
-            continue
-        chosen.append((start, end))
-    return chosen
-
-
-def _healing_body_part(text: str, match: re.Match) -> bool:
-    """'that ankle is healing', 'how's your knee feeling': a body part tied to someone's recovery."""
-    before = text[max(0, match.start() - 24):match.start()]
-    return bool(_HEALING_RE.search(before) and _HEALING_AFTER_RE.match(text, match.end()))
-
-
-def _is_weak(term: str) -> bool:
-    word = term.lower().replace("-", " ")
-    return word in WEAK or word.rstrip("s") in WEAK or word[:-2] in WEAK
 
 
 def _disclosed_span(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     """Return the span to flag for this mention, or None when no identifiable person is tied to it."""
     text = ctx.text
+    if _PUBLIC_STATEMENT_RE.search(text, *ctx.sentence_at(start)):
+        return None
     clause_start, clause_end = ctx.clause_at(start)
     before = text[max(clause_start, start - 48):start]
-    weak = _is_weak(text[start:end])
+    weak = is_weak(text[start:end])
+    if weak and _APOLOGY_BEFORE_RE.search(text, max(0, start - 30), start):
+        return None  # "sorry for the confusion" is about the service, not someone's health
     end = _extend_tail(text, end, clause_end)
     like_yours = _LIKE_YOURS_RE.match(text, end)
     if like_yours:
@@ -152,7 +131,9 @@ def _disclosed_span(ctx: Context, start: int, end: int) -> tuple[int, int] | Non
 
 def _extend_tail(text: str, end: int, limit: int) -> int:
     match = _TRAIL_RE.match(text[end:limit])
-    return end + match.end() if match else end
+    if not match:
+        return end
+    return end + len(match.group().rstrip(".,/"))
 
 
 def _clean_mods(mods: str) -> bool:
@@ -168,11 +149,16 @@ def _attached_verdict(ctx: Context, det: str, start: int, weak: bool, clause: tu
     if is_conditional(ctx.text[clause[0]:start]) and not ctx.addressed or ctx.deidentified:
         return False
     story = ctx.addressed or bool(ctx.anchors) or bool(_YOUR_RELATIVE_RE.search(ctx.text))
+    if _GENERIC_SUBJECT_RE.search(clause_text):
+        return None
     if low in {"his", "her", "their"} or low.endswith("'s"):
         if low == "their" and not ctx.addressed:
             return None
         if low.endswith("'s") and not (det[0].isupper() or low[:-2] in _PERSON_POSSESSORS):
             return None
+        if not story and not weak and _THIRD_PERSON_PAST_RE.search(clause_text) \
+                and not (GENERIC_RE.search(clause_text) or _MODAL_RE.search(clause_text)):
+            return True
         return story and (not weak or ctx.addressed or ctx.anchored(start, reach=1))
     if GENERIC_RE.search(clause_text):
         return None
@@ -189,11 +175,25 @@ def _your_verdict(ctx: Context, det: str, start: int, weak: bool, clause: tuple[
     if det[0] == "Y" and text[start:start + 1].isupper() and det_pos > sentence_start + 2:
         return False  # Title Case inside a sentence: a programme or slogan name
     clause_text = text[clause[0]:clause[1]]
-    if is_conditional(text[sentence_start:start]) or _PROMO_RE.search(clause_text):
+    sentence_end = ctx.sentence_at(start)[1]
+    condition_zone = text[sentence_start:start] if ctx.addressed else text[sentence_start:sentence_end]
+    if is_conditional(condition_zone) or _PROMO_RE.search(clause_text):
+        return False
+    if _after_public_call(ctx, sentence_start):
         return False
     if not weak or ctx.addressed or _SPECIFIC_TIME_RE.search(clause_text):
         return True
     return not (GENERIC_RE.search(clause_text) or _MODAL_RE.search(clause_text))
+
+
+def _after_public_call(ctx: Context, sentence_start: int) -> bool:
+    """A list after 'Know your numbers:' or 'Get checked:' belongs to that call to action."""
+    index = ctx.sentence_index(sentence_start)
+    if ctx.addressed or index == 0:
+        return False
+    start, end = ctx.sentences[index - 1]
+    previous = ctx.text[start:end]
+    return previous.rstrip().endswith(":") and bool(_PROMO_RE.search(previous))
 
 
 def _bare_verdict(ctx: Context, start: int, weak: bool, clause_span: tuple[int, int], measured: bool) -> bool:
@@ -203,17 +203,21 @@ def _bare_verdict(ctx: Context, start: int, weak: bool, clause_span: tuple[int, 
     clause = text[clause_start:clause_end]
     if ctx.deidentified or GENERIC_RE.search(clause) or is_conditional(text[clause_start:start]):
         return False
-    if ctx.anchored(start) and (not weak or measured or THIRD_PERSON_RE.search(clause) or re.search(r"\d", clause)):
+    if ctx.anchored(start) and (not weak or measured or THIRD_PERSON_RE.search(clause)
+                                or _COUNT_RE.search(clause)):
         return True
     story = bool(ctx.anchors)
     diagnosis = bool(_DIAGNOSIS_RE.search(text[clause_start:start]))
     if story and not weak and (ctx.anchored(start, reach=1) or diagnosis):
         return True
     if ctx.addressed and not _MODAL_RE.search(clause):
-        if measured or diagnosis or re.search(r"\b(?:your|ur)\b", clause, re.I) and _SPECIFIC_TIME_RE.search(clause):
+        owned_past = re.search(r"\b(?:your|ur)\b", clause, re.I) and _SPECIFIC_TIME_RE.search(clause)
+        if measured or diagnosis or owned_past:
             return True
-        if not weak and not _INDEFINITE_RE.search(text[clause_start:start]):
+        if not weak and not _INDEFINITE_RE.search(text[clause_start:start]) and _person_nearby(ctx, start):
             return True
+    if not weak and _THIRD_PERSON_PAST_RE.search(text, clause_start, start) and not _MODAL_RE.search(clause):
+        return True
     if not YOU_RE.search(clause):
         return False
     if _SPECIFIC_YOU_RE.search(clause):
@@ -221,17 +225,24 @@ def _bare_verdict(ctx: Context, start: int, weak: bool, clause_span: tuple[int, 
     return not weak and ctx.addressed and bool(re.search(r"\b(?:your|ur)\b", clause, re.IGNORECASE))
 
 
+def _person_nearby(ctx: Context, pos: int) -> bool:
+    """A person word (you, he, her, they...) in this sentence or the one before it."""
+    index = ctx.sentence_index(pos)
+    start, end = ctx.sentences[max(index - 1, 0)][0], ctx.sentence_at(pos)[1]
+    return bool(_PERSON_WORD_RE.search(ctx.text, start, end))
+
+
 def _phrase_spans(ctx: Context) -> list[tuple[int, int]]:
     """Durations ('two weeks of fever', '90 days sober'), gestation and weights pinned to someone."""
     spans = []
-    for match in _PHRASES_RE.finditer(ctx.text):
+    for match in PHRASES_RE.finditer(ctx.text):
         clause = ctx.text[slice(*ctx.clause_at(match.start()))]
         if GENERIC_RE.search(clause) or ctx.deidentified:
             continue
         if ctx.addressed or ctx.anchored(match.start(), reach=1) or YOU_RE.search(clause) \
                 or THIRD_PERSON_RE.search(clause):
             spans.append(match.span())
-    for match in _WEIGHT_RE.finditer(ctx.text):
+    for match in WEIGHT_RE.finditer(ctx.text):
         if ctx.anchored(match.start()) and not ctx.deidentified:
             spans.append(match.span())
     return spans
@@ -240,7 +251,9 @@ def _phrase_spans(ctx: Context) -> list[tuple[int, int]]:
 def _finding(ctx: Context, start: int, end: int) -> Finding:
     return Finding(
         kind="privacy", label="CLINICAL", severity="block", start=start, end=end,
-        rule="privacy.clinical.identifiable", message=MESSAGE + _audience_note(ctx), suggestion=SUGGESTION,
+        rule="privacy.clinical.identifiable",
+        message=MESSAGE.format(words=quote(ctx.text, start, end)) + _audience_note(ctx),
+        suggestion=REPLY_SUGGESTION if ctx.addressed else STORY_SUGGESTION,
         source=cite("hipaa.phi"),
     )
 

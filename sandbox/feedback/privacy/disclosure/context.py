@@ -9,16 +9,24 @@ from dataclasses import dataclass, field
 from ...model import Draft, Finding
 from .vocab import CLINICAL_TERM_RE
 
+_MAX_SENTENCE = 400
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "no", "rm", "pt", "approx", "dept", "ave"}
 _BOUNDARY_RE = re.compile(r"[.!?]+(?=\s|$)|\n+|\s[-]{1,2}\s|;|:\s|[\u2600-\u27bf\U0001f300-\U0001faff]+")
 _CLAUSE_RE = re.compile(
     r",\s(?:but|and|so|though|although|because|while)\s|\(|\)|\s-\s|,\s(?=(?:which|who|whose|including)\b)"
 )
 
-ADDRESS_START_RE = re.compile(r"^\s*(?:@\w+|(?:hi|hey|hello|dear|oh|omg hi)\b[^.!?\n]{0,25}[,!]|[A-Z][a-z]+,\s)")
+ADDRESS_START_RE = re.compile(
+    r"^\s*(?:@\w+|(?i:hi|hey|hello|dear|oh|omg hi|aww|congrat\w*)\b[^.!?\n]{0,25}[,!]"
+    r"|(?!(?:Nurses|Friends|Folks|Everyone|Parents|Team|Docs|Colleagues|Guys|Ladies|Reminder|Update|Note|"
+    r"Yes|No|Well|So|Sorry|Thanks|Wow|Also|Today|Honestly|Look|Listen|Okay|Ok|Again|First|Finally|Remember|"
+    r"Residents|Students|Patients|Moms|Dads|Everybody|People|Y'all|Seriously|Anyway|However|Instead)\b)"
+    r"[A-Z][a-z]+,\s)"
+)
 YOU_RE = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|u|ur|urs|yourself)\b", re.IGNORECASE)
 CONDITIONAL_RE = re.compile(
-    r"\b(?:if|unless|whenever|in case)\b|\bwhen (?:you|your|kids|people|someone)\b", re.IGNORECASE
+    r"\b(?:if|unless|whenever|in case|whether|wondering)\b|\bwhen (?:you|your|kids|people|someone)\b",
+    re.IGNORECASE,
 )
 GENERIC_RE = re.compile(
     r"\b(?:people|adults|kids|children|patients|babies|infants|teens|women|men|anyone|everyone|"
@@ -29,7 +37,8 @@ GENERIC_RE = re.compile(
     re.IGNORECASE,
 )
 DEIDENTIFIED_RE = re.compile(
-    r"details (?:have been |were )?changed|de-?identified|composite case|hypothetical|fictional", re.IGNORECASE
+    r"details (?:have been |were )?changed|de-?identified|composite case|hypothetical|fictional",
+    re.IGNORECASE,
 )
 TITLE_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Za-z][\w'-]*", re.IGNORECASE)
 PERSON_AGE_RE = re.compile(
@@ -47,15 +56,18 @@ OWN_CUES_RE = re.compile(
     r"|\bthe\s(?-i:[A-Z][a-z]+)\s(?:boy|girl|kid|baby|twins|family)\b|\bpt\s(?-i:[A-Z]\.\s?[A-Z]\.?)",
 )
 _ORG_HANDLE_RE = re.compile(r"\b(?:on|at|follow|via|visit|from|@)\s*$", re.IGNORECASE)
-TIME_CUE_RE = re.compile(r"\b(?:today|tonight|yesterday|this morning|this afternoon|last night|overnight)\b", re.I)
+TIME_CUE_RE = re.compile(
+    r"\b(?:today|tonight|yesterday|this morning|this afternoon|last night|overnight)\b"
+    r"|\bat \d{1,2}(?::\d\d)?\s?(?:am|pm)\b", re.IGNORECASE
+)
 PLACE_IN_FACILITY_RE = re.compile(
     r"\b(?:room|rm|bed|bay|trauma|exam room|stall|cubicle|OR)\s?#?\d{1,4}[a-z]?\b", re.IGNORECASE
 )
 PERSON_NOUN_RE = re.compile(
-    r"\b(?:the|this|that|our|my|a|one)\s(?:sweet(?:est)?\s|little\s|lil\s|old\s|young\s|poor\s|"
-    r"elderly\s|older\s)?(?:patient|pt|guy|gentleman|man|lady|woman|kid|boy|girl|baby|toddler|teen|dude|"
-    r"gal|fella|participant)\b(?!s)"
-    r"|\bpt\b|\bbaby (?:girl|boy)\b|\b(?:he|she|him|his|her|hers|himself|herself)\b",
+    r"\b(?:the|this|that|our|my|a|one)\s(?:[\w-]+\s)?(?:patient|(?-i:pt|Pt)|guy|gentleman|man|lady|woman|kid|"
+    r"boy|girl|baby|toddler|teen|teenager|infant|newborn|dude|"
+    r"gal|fella|participant)\b(?!s|\s+(?:team|staff|portal|relations|advocate|experience|safety|care|families))"
+    r"|(?-i:\b(?:pt|Pt)\b)|\bbaby (?:girl|boy)\b|\b(?:he|she|him|his|her|hers|himself|herself)\b",
     re.IGNORECASE,
 )
 THIRD_PERSON_RE = re.compile(r"\b(?:he|she|him|his|her|he's|she's)\b", re.IGNORECASE)
@@ -73,6 +85,7 @@ class Context:
     addressed: bool
     deidentified: bool
     anchors: list[int] = field(default_factory=list)
+    anchor_sentences: set[int] = field(default_factory=set)
 
     @property
     def text(self) -> str:
@@ -102,14 +115,21 @@ class Context:
     def add_anchors(self, positions: list[int]) -> None:
         """Add more person cues (e.g. the start of a UNIQUE detail) and keep them sorted."""
         self.anchors = sorted(self.anchors + positions)
+        self.anchor_sentences = {self.sentence_index(a) for a in self.anchors}
 
     def anchored(self, pos: int, reach: int = 0) -> bool:
         """True when a person cue sits in the sentence of pos (or within reach sentences of it)."""
         index = self.sentence_index(pos)
-        return any(abs(self.sentence_index(a) - index) <= reach for a in self.anchors)
+        return any(index + step in self.anchor_sentences for step in range(-reach, reach + 1))
 
 
 _INDIRECT_QUESTION_RE = re.compile(r"\b(?:ask\w*|wonder\w*|know|see|check|sure|whether)\b[^.!?]{0,24}$", re.I)
+
+
+def quote(text: str, start: int, end: int, limit: int = 48) -> str:
+    """Return the flagged words in quotes for a message, shortened when long."""
+    words = " ".join(text[start:end].split())
+    return f'"{words}"' if len(words) <= limit else f'"{words[:limit - 3].rstrip()}..."'
 
 
 def is_conditional(text: str) -> bool:
@@ -134,21 +154,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text) or not spans:
         spans.append((start, len(text)))
-    return spans
+    return [piece for span in spans for piece in _chop(text, *span)]
+
+
+def _chop(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an overlong run without punctuation into pieces, so every later search stays local."""
+    pieces = []
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + _MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"(\w+)$", text[max(0, dot - 8):dot])
-    return bool(word) and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1)
+    return bool(word) and (word.group(1).lower() in _ABBREVIATIONS or word.group(1).isalpha()
+                           and len(word.group(1)) == 1)
 
 
 def build_context(draft: Draft, identifiers: list[Finding]) -> Context:
     """Cut the draft into sentences and collect the positions of person cues."""
     text = draft.text
     sentences = split_sentences(text)
-    addressed = draft.platform == "reviews" or draft.audience == "private" or bool(ADDRESS_START_RE.match(text))
+    addressed = draft.platform == "reviews" or draft.audience == "private"
+    addressed = addressed or bool(ADDRESS_START_RE.match(text))
     ctx = Context(draft, sentences, [s for s, _ in sentences], addressed, bool(DEIDENTIFIED_RE.search(text)))
-    ctx.anchors = _anchor_positions(ctx, identifiers)
+    ctx.add_anchors(_anchor_positions(ctx, identifiers))
     return ctx
 
 
@@ -156,7 +190,8 @@ def _anchor_positions(ctx: Context, identifiers: list[Finding]) -> list[int]:
     """Positions of cues that pin a draft to one person: names, titles, ages, beds, patient nouns."""
     text = ctx.text
     found = [m.start() for m in TITLE_NAME_RE.finditer(text)]
-    found += [m.start() for m in OWN_CUES_RE.finditer(text) if not _ORG_HANDLE_RE.search(text, 0, m.start())]
+    found += [m.start() for m in OWN_CUES_RE.finditer(text)
+              if not _ORG_HANDLE_RE.search(text[max(0, m.start() - 12):m.start()])]
     found += [m.start() for m in TIME_CUE_RE.finditer(text) if _has_person_noun(ctx, m.start())]
     found += [m.start() for m in PERSON_AGE_RE.finditer(text) if not _is_author_age(text, m.start())]
     for finding in identifiers:
@@ -168,7 +203,8 @@ def _anchor_positions(ctx: Context, identifiers: list[Finding]) -> list[int]:
             found.append(finding.start)
     for match in PLACE_IN_FACILITY_RE.finditer(text):
         index = ctx.sentence_index(match.start())
-        start, end = ctx.sentences[max(index - 1, 0)][0], ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
+        start = ctx.sentences[max(index - 1, 0)][0]
+        end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
         if _has_person_noun(ctx, match.start()) or CLINICAL_TERM_RE.search(text, start, end):
             found.append(match.start())
     if not ctx.deidentified:

@@ -9,21 +9,22 @@ from ...sources import cite
 from .context import Context
 from .vocab import CLINICAL_TERM_RE
 
-_PLACE = r"(?-i:(?:the\s+)?(?:[A-Z][\w'.-]*|\d+[A-Za-z]*)(?:\s+(?:[A-Z][\w'.-]*|\d+))*)"
+_PLACE = r"(?-i:(?:the\s+)?(?:[A-Z][\w'-]*|\d+[A-Za-z]*)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,4})"
 _ROAD = r"(?:route|rte|hwy|highway|interstate|i-|us-|sr-|state road|county road)\s?-?\d+"
 _WHERE = rf"(?:on|at|in|near|off|by|outside|from)\s+(?:{_ROAD}|{_PLACE})"
 
 _FAME_HIGH = (
-    r"mayor|governor|(?:state |us |u\.s\. )?senator|congress(?:wo)?man|council(?:wo)?man|city councilor|judge|"
-    r"sheriff|police chief|fire chief|superintendent|news anchor|anchorwoman|anchorman|weatherman|"
+    r"mayor|governor|(?:state |us |u\.s\. )?senator|congress(?:wo)?man|council(?:wo)?man|city councilor|"
+    r"judge|sheriff|police chief|fire chief|superintendent|news anchor|anchorwoman|anchorman|weatherman|"
     r"quarterback|point guard|pitcher|head coach|football coach|basketball coach|pro athlete|"
     r"professional athlete|olympian|celebrity|country singer|pop star|rock star|rapper|movie star|"
     r"actor|actress|influencer|youtuber|billionaire|lighthouse keeper|ferry captain|astronaut|cellist|"
     r"violinist|bishop|rabbi|imam"
 )
 _FAME_LOW = (
-    r"(?:dairy |cattle )?farmer|police officer|officer|firefighter|lineman|(?:night-shift |shift )?supervisor|"
-    r"teacher|schoolteacher|coach|pastor|priest|principal|captain|ceo|chef|pilot"
+    r"(?:dairy |cattle )?farmer|police officer|officer|firefighter|lineman|"
+    r"(?:night-shift |shift )?supervisor|teacher|schoolteacher|coach|pastor|priest|principal|captain|ceo|"
+    r"chef|pilot"
 )
 _FAME_HIGH_RE = re.compile(
     rf"\b(?:the|a|an|our|his|her|their|this|that|retired|former|sitting|famous|local)\s+(?:[\w'-]+\s+){{0,3}}?"
@@ -33,19 +34,21 @@ _FAME_HIGH_RE = re.compile(
 )
 _FAME_LOW_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+(?:(?:retired|former|local)\s+)?(?:{_PLACE}\s+)?(?:\w+'s\s+)?(?:{_FAME_LOW})"
-    rf"(?=\s+(?:{_WHERE}|who))(?:\s+{_WHERE})?|(?:retired|former)\s+(?:{_PLACE}\s+)?(?:{_FAME_LOW})\s+{_WHERE}"
+    rf"(?=\s+(?:{_WHERE}|who|(?:we|I)(?:'re|'m| are| am)?\s+(?:treat|treated|treating|cared|saw|admitted)))"
+    rf"(?:\s+{_WHERE})?|(?:retired|former)\s+(?:{_PLACE}\s+)?(?:{_FAME_LOW})\s+{_WHERE}"
     rf"|the\s+{_PLACE}\s+(?:{_FAME_LOW})|\b(?:{_FAME_LOW})\s+from\s+{_PLACE}|(?:the|a|an)\s+(?:\w+'s\s+)(?:night-shift\s+)?(?:{_FAME_LOW}))\b",
     re.IGNORECASE,
 )
 _EVENT_WORDS = (
-    r"crash|bus crash|rollover|fire|apartment fire|house fire|explosion|blast|chemical leak|gas leak|leak|"
+    r"crash|bus crash|rollover|fire|apartment fire|house fire|blaze|inferno|wildfire|explosion|blast|"
+    r"chemical leak|gas leak|leak|"
     r"shooting|stabbing|collision|wreck|pile-?up|accident|incident|outbreak|drowning|collapse|stampede|"
     r"tornado|derailment|spill|dog attack|mauling"
 )
 _EVENT_RE = re.compile(
     rf"\b(?:(?:the|this morning's|last night's|yesterday's|today's|that)\s+)(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{_EVENT_WORDS})s?\s+{_WHERE}"
-    rf"|\b(?:the|this morning's|last night's|yesterday's)\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+"
+    rf"|\b(?:the|this morning's|last night's|yesterday's)\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,4}})\s+"
     rf"(?:[\w-]+\s+)?(?:{_EVENT_WORDS})\b"
     rf"|\bthe\s+[\w -]{{2,20}}\s+vs\.?\s+[\w -]{{2,20}}\s+(?:incident|accident|crash|collision)\b"
     rf"|\b(?:electrocuted|drowned|mauled|shot|stabbed|trampled)\s+{_WHERE}",
@@ -56,23 +59,29 @@ _RARE_RE = re.compile(
     rf"(?:of|in|with) [^.;:!?]{{3,60}}?\b(?:in|since) (?:{_PLACE}|town|the county|the state|decades|years)"
     rf"(?:\s+in\s+\d+\s+years)?"
     rf"|\bthe only (?:\w+\s+){{1,2}}in (?:town|the county|the state|the city|the valley|the school|{_PLACE})"
-    rf"(?: with [^.;:!?]{{3,40}})?"
-    rf"|\bthe (?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?:family|church group|group|team|household|"
-    rf"twins|triplets|quads)\b(?: with [^.;:!?]{{3,60}})?"
+    rf"(?: with (?:(?!\s-\s)[^.;:!?,]){{3,40}}\b)?"
+    rf"|\bthe (?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,4}})\s+(?:family|church group|youth group|"
+    rf"household|twins|triplets|quads)\b(?: with (?:(?!\s-\s)[^.;:!?,]){{3,60}}\b)?"
     rf"|\bthe (?:kid|boy|girl|man|woman|guy|lady|teen|family|couple|toddler) from {_PLACE}"
-    rf"(?: who [^.;:!?]{{3,60}})?"
+    rf"(?: who (?:(?!\s-\s)[^.;:!?,]){{3,60}}\b)?"
     rf"|\b(?:news story|viral video|news report|headlines?|story|video) about (?:the|that) "
-    rf"(?:patient|man|woman|kid|child|baby|teen|family|guy|girl|boy) who [^.;:!?]{{5,80}}"
-    rf"|\b(?:three|four|five) generations of [^.;:!?]{{3,40}}"
+    rf"(?:patient|man|woman|kid|child|baby|teen|family|guy|girl|boy) who (?:(?!\s-\s)[^.;:!?,]){{5,80}}\b"
+    rf"|\b(?:three|four|five) generations of (?:(?!\s-\s)[^.;:!?,]){{3,40}}\b"
     rf"|\b(?:his|her|their) (?:last|latest|new|debut|hit) (?:album|single|movie|film|show|book|season)"
-    rf"[^.;:!?]{{0,40}}|\bthe twins\b|\b(?:triple|double) platinum\b",
+    rf"(?:(?!\s-\s)[^.;:!?,]){{0,40}}\b|\bthe twins\b|\b(?:triple|double) platinum\b",
     re.IGNORECASE,
 )
 _CARE_RE = re.compile(
     r"\b(?:patients?|pt|admitted|admission|ED|ER|ICU|NICU|trauma|surgery|scrub(?:bed)? in|rehab|treated|"
-    r"case|diagnos\w*|hospital|clinic|unit|bay|bed|room|ambulance|code|discharged|cared for|"
+    r"treating|case|diagnos\w*|hospital|clinic|unit|bay|bed|room|ambulance|code|discharged|cared for|"
     r"took care|critical condition|stable|injur\w*|broken|fracture|burn|stitches|seen|everything we could|"
     r"did all we could|department|paramedics?|EMS|medics?)\b",
+    re.IGNORECASE,
+)
+_CARE_ACT_RE = re.compile(
+    r"\b(?:patients?|pt|admitted|admission|trauma bay|surgery|scrub(?:bed)? in|rehab|treated|treating|"
+    r"diagnos\w*|discharged|cared for|took care|critical condition|stable|injur\w*|broken|fracture|burn|"
+    r"stitches|seen in|came in|brought in|in our (?:ED|ER|ICU|unit|clinic)|ambulance|code|case)\b",
     re.IGNORECASE,
 )
 _DISCLAIMER_RE = re.compile(
@@ -89,10 +98,12 @@ SUGGESTION = ("Drop the job, the event or the place, or describe it in general t
 def find_unique(ctx: Context, cared_for: bool = False) -> list[Finding]:
     """Return UNIQUE spans (severity warn): fame, rare jobs, rare events and rare conditions tied to care."""
     text = ctx.text
-    if _DISCLAIMER_RE.search(text) or not (cared_for or _CARE_RE.search(text) or CLINICAL_TERM_RE.search(text)):
+    care = cared_for or _CARE_RE.search(text) or CLINICAL_TERM_RE.search(text)
+    if _DISCLAIMER_RE.search(text) or not care:
         return []
-    spans = [m.span() for pattern in (_FAME_HIGH_RE, _FAME_LOW_RE, _EVENT_RE, _RARE_RE)
-             for m in pattern.finditer(text) if m.end() > m.start()]
+    spans = [m.span() for pattern in (_FAME_HIGH_RE, _FAME_LOW_RE) for m in pattern.finditer(text)
+             if _care_nearby(ctx, m.start(), cared_for)]
+    spans += [m.span() for pattern in (_EVENT_RE, _RARE_RE) for m in pattern.finditer(text)]
     findings = []
     for start, end in _merge(spans):
         findings.append(Finding(
@@ -101,6 +112,15 @@ def find_unique(ctx: Context, cared_for: bool = False) -> list[Finding]:
             source=cite("hipaa.unique"),
         ))
     return findings
+
+
+def _care_nearby(ctx: Context, pos: int, cared_for: bool) -> bool:
+    """A famous or rare-job person only counts when care or health is mentioned around them."""
+    index = ctx.sentence_index(pos)
+    start = ctx.sentences[max(index - 1, 0)][0]
+    end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
+    return bool(_CARE_ACT_RE.search(ctx.text, start, end) or CLINICAL_TERM_RE.search(ctx.text, start, end)
+                or cared_for and ctx.anchored(pos, reach=1))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+from itertools import accumulate
+
 from ...model import Draft, Finding
 from .ages import find_ages
 from .contact import find_contacts
@@ -24,17 +28,24 @@ def find_identifiers(draft: Draft) -> list[Finding]:
         return []
     scan = Scan(draft)
     kept: list[Finding] = find_facts(draft.text, draft.facts) if draft.facts else []
+    early = {find_names: find_names(scan), find_ages: find_ages(scan)}
+    scan.people = any(early.values())
     for detector in _DETECTORS:
-        for finding in detector(scan):
-            if not _inside_other(finding, kept):
-                kept.append(finding)
+        found = early[detector] if detector in early else detector(scan)
+        if found:
+            inside = _container(kept, found[0].label)
+            kept += [f for f in found if not inside(f.start or 0, f.end or 0)]
     return sorted(kept, key=lambda f: (f.start or 0, f.end or 0))
 
 
-def _inside_other(finding: Finding, kept: list[Finding]) -> bool:
-    """True when an earlier finding of another label already covers this span."""
-    start, end = finding.start or 0, finding.end or 0
-    return any(
-        other.label != finding.label and (other.start or 0) <= start and end <= (other.end or 0)
-        for other in kept
-    )
+def _container(kept: list[Finding], label: str) -> Callable[[int, int], bool]:
+    """A test for 'this span lies inside an earlier finding of another label' (O(log n) per span)."""
+    others = sorted((f.start or 0, f.end or 0) for f in kept if f.label != label)
+    starts = [start for start, _ in others]
+    reach = list(accumulate((end for _, end in others), max))
+
+    def inside(start: int, end: int) -> bool:
+        index = bisect.bisect_right(starts, start)
+        return index > 0 and reach[index - 1] >= end
+
+    return inside

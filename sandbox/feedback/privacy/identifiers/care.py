@@ -6,30 +6,36 @@ import re
 
 _CLINICAL_TERMS = (
     r"cancer|tumou?r|chemo\w*|radiation|oncolog\w*|leukemia|lymphoma|melanoma|carcinoma|metasta\w+|"
-    r"recurrence|remission|diabet\w+|dka|insulin|a1c|sugars?|asthma|inhaler|copd|pneumonia|sepsis|septic|"
-    r"stroke|tia|heart attack|cardiac|mi|arrest|afib|chf|bp|blood pressure|cholesterol|fracture[ds]?|fx|broken|"
-    r"sprain\w*|tear|torn|acl|mcl|meniscus|rotator cuff|concussion|seizures?|epilep\w+|dementia|alzheimer\w*|"
-    r"confusion|delirium|depress\w+|anxiety|panic|bipolar|schizo\w+|psychosis|psychiatr\w+|suicid\w+|"
-    r"overdose|addict\w+|sober|sobriety|relapse|withdrawal|detox|drunk|intoxicated|etoh|hiv|aids|hepatitis|"
-    r"std|sti|chlamydia|herpes|pregnan\w+|miscarr\w+|labou?r|c-section|ivf|infertil\w+|als|autism|adhd|"
-    r"allerg\w+|rash|infection|uti|flu|covid|strep|fever|migraine|headache|bleed\w*|hemorrhage|clot|dvt|"
-    r"embolism|aneurysm|hernia|gallbladder|appendi\w+|kidney|stones?|ulcer|wound|burns?|scar|injur\w+|mole|"
-    r"lump|biopsy|benign|malignant|diagnos\w+|dx|prognosis|terminal|hospice|palliative|dnr|npo|nicu|icu|picu|"
-    r"ccu|(?-i:ER|ED)|emergency room|urgent care|ecmo|ventilator|intubated|extubated|transplant|amputat\w+|surgery|surgical|operation|procedure|"
-    r"mri|ct|x-?rays?|ecg|ekg|echo|labs|blood work|results|scans?|dialysis|rehab|pt sessions|physical therapy|"
-    r"prescription|refill|meds|medication|dose|antibiotics?|steroids?|shots|vaccin\w+|stitches|cast|"
-    r"sling|crutches|oxygen|o2|sats|pump|stent|pacemaker|fusion|implant|crown|filling|root canal|sealants?|"
-    r"cavity|cavities|gums|cleaning|braces|acne|eczema|psoriasis|dermatitis|melasma|botox|filler|"
-    r"vasectomy|hysterectomy|mastectomy|colonoscopy|endoscopy|scope|ostomy|catheter|iv|drip|hyperemesis|"
-    r"postpartum|preemie|premature|jaundice|nausea|vomiting|dehydrat\w+|pain"
+    r"anemia|bacteremia|hyperkalemia|hypoglycemia|recurrence|remission|diabet\w+|dka|insulin|a1c|"
+    r"sugars?|asthma|inhaler|copd|pneumonia|sepsis|septic|stroke|tia|heart attack|cardiac|mi|arrest|"
+    r"afib|chf|bp|blood pressure|cholesterol|fracture[ds]?|fx|broken|sprain\w*|tear|torn|acl|mcl|"
+    r"meniscus|rotator cuff|concussion|seizures?|epilep\w+|dementia|alzheimer\w*|confusion|delirium|"
+    r"depress\w+|anxiety|panic|bipolar|schizo\w+|psychosis|psychiatr\w+|suicid\w+|overdose|addict\w+|"
+    r"sober|sobriety|relapse|withdrawal|detox|drunk|intoxicated|etoh|hiv|aids|hepatitis|std|sti|"
+    r"chlamydia|herpes|pregnan\w+|miscarr\w+|labou?r|c-section|ivf|infertil\w+|als|autism|adhd|"
+    r"allerg\w+|rash|infection|uti|flu|covid|strep|fever|migraine|headache|bleed\w*|hemorrhage|clot|"
+    r"dvt|embolism|aneurysm|hernia|gallbladder|appendi\w+|kidney|stones?|ulcer|wound|burns?|scar|"
+    r"injur\w+|mole|lump|biopsy|benign|malignant|diagnos\w+|dx|prognosis|terminal|hospice|palliative|"
+    r"dnr|npo|nicu|icu|picu|ccu|(?-i:ER|ED)|emergency room|urgent care|ecmo|ventilator|intubated|"
+    r"extubated|transplant|amputat\w+|surgery|surgical|operation|procedure|mri|ct|x-?rays?|ecg|ekg|"
+    r"echo|labs|blood work|results|scans?|dialysis|rehab|pt sessions|physical therapy|prescription|"
+    r"refill|meds|medication|dose|antibiotics?|steroids?|shots|vaccin\w+|stitches|cast|sling|crutches|"
+    r"oxygen|o2|sats|pump|stent|pacemaker|fusion|implant|crown|filling|root canal|sealants?|cavity|"
+    r"cavities|gums|cleaning|braces|acne|eczema|psoriasis|dermatitis|melasma|botox|filler|vasectomy|"
+    r"hysterectomy|mastectomy|colonoscopy|endoscopy|scope|ostomy|catheter|iv|drip|hyperemesis|"
+    r"postpartum|transfusion|mammogram|ultrasound|pap smear|eeg|bloodwork|blood work|replacement|"
+    r"recovery|preemie|premature|jaundice|nausea|vomiting|dehydrat\w+|pain|pathology|treatment|chole|"
+    r"appy|cabg|tka|tha|orif|lap|inr|ciwa|isolation|fall risk|post-?op|pod\d+"
 )
 CLINICAL_RE = re.compile(
-    rf"\b(?:{_CLINICAL_TERMS})\b|\b\w+(?:ectomy|otomy|ostomy|plasty|oscopy|itis|emia|cillin|mycin|floxacin|"
+    rf"\b(?:{_CLINICAL_TERMS})\b|\B(?:ectomy|otomy|ostomy|plasty|oscopy|itis|cillin|mycin|floxacin|"
     r"pril|sartan|olol|statin|prazole|mab|codone|morphone|azepam|dipine|sulosin|trexate|cetirizine)\b",
     re.IGNORECASE,
 )
 RELATIONSHIP_RE = re.compile(
-    r"\b(?:i remember|remember (?:you|him|her)|my patient|our patient|(?:took|take|taking) care of|"
+    r"\b(?:i remember|remember (?:you|him|her)|(?:my|our) patient(?!s|\s+(?:relations|portal|experience|"
+    r"advocate|safety|services|education|care|line|navigator|access|satisfaction|liaison|coordinator))|"
+    r"(?:took|take|taking) care of|"
     r"cared for|caring for|care for (?:you|him|her)|was (?:your|his|her) (?:nurse|doctor|surgeon|therapist|"
     r"dentist|midwife|provider)|on our (?:unit|floor|ward)|in (?:our|the) (?:clinic|office|icu|nicu|ed|er)|"
     r"we (?:saw|treated|admitted|discharged|delivered|swabbed|checked|operated|reviewed|cared)|"
@@ -37,8 +43,9 @@ RELATIONSHIP_RE = re.compile(
     r"your (?:visit|appointment|surgery|scan|results?|biopsy|test|labs|prescription|refill|procedure|"
     r"treatment|delivery|admission|stay|session|x-?rays?|mri|ct|son|daughter|mom|mother|dad|father|wife|"
     r"husband|baby|child|grandmother|grandfather)|(?:his|her) (?:room|bed|chart|surgery|diagnosis|"
-    r"treatment|recovery|care)|(?:came|come|went|rolled|walked) in(?:to)? (?:the |our )?(?:er|ed|clinic|office|"
-    r"hospital|urgent care)|(?:am|were) (?:your|his|her) (?:nurse|doctor|surgeon|therapist|dentist)|"
+    r"treatment|recovery|care)|(?:came|come|went|rolled|walked) in(?:to)? (?:the |our )?"
+    r"(?:er|ed|clinic|office|hospital|urgent care)|"
+    r"(?:am|were) (?:your|his|her) (?:nurse|doctor|surgeon|therapist|dentist)|"
     r"so proud of (?:you|him|her)|you were on)\b",
     re.IGNORECASE,
 )

@@ -1,4 +1,4 @@
-"""CONTACT: a patient's or relative's phone, fax or email; the practice's own line and the author's are not."""
+"""CONTACT: a patient's or relative's phone, fax or email; not the practice's line or the author's own."""
 
 from __future__ import annotations
 
@@ -15,14 +15,20 @@ _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\
 _DIGITS_RE = re.compile(r"\d")
 _PATIENT_BEFORE = re.compile(
     r"(?:(?i:\b(?:you|him|her|them)\s+(?:at|on)"
+    r"|\b(?:wife|husband|spouse|partner|mom|mother|dad|father|son|daughter|sister|brother|family|caregiver|"
+    r"guardian|niece|nephew|grandson|granddaughter)\s+(?:at|on)"
     r"|\b(?:called|tried|dialed|dialled|texted|rang|emailed|besides|other than|voicemails?\s+(?:at|on|to)|"
     r"messages?\s+(?:at|on|to)|left\s+(?:\w+\s+){0,2}(?:at|on|for)|returned\s+(?:\w+\s+){0,2}calls?\s+(?:to|at)|"
     r"sent\s+(?:[\w'-]+\s+){0,5}to|reach(?:ed)?\s+(?:you|him|her|them)\s+at)"
     r"|\b(?:his|her|their|[a-z]+'s)\s+(?:\w+\s+)?(?:cell|phone|number|#|email|e-mail|mobile|contact)"
     r"(?:\s+\w+){0,4}\s*(?:is|was|:)?)"
-    r"|\b[A-Z][a-z]+\s*\()\s*[:,]?\s*$",
+    r"|\b[A-Z][a-z]+\s*\()\s*[:,(]?\s*$",
 )
-_OWN_BEFORE = re.compile(r"\b(?:my|me|us|our|the office|the clinic|the unit|line)\b[^.!?]{0,25}$", re.IGNORECASE)
+_OWNER_WORDS = re.compile(r"\b(?:my|me|hospital|clinic|office|practice|unit|pharmacy|main|team|desk|"
+                          r"department|line|center|centre)\b", re.IGNORECASE)
+_OWN_BEFORE = re.compile(
+    r"\b(?:my|me|us|our|the office|the clinic|the unit|line)\b[^.!?]{0,25}$", re.IGNORECASE
+)
 
 
 def find_contacts(scan: Scan) -> list[Finding]:
@@ -45,8 +51,11 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
         for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.POSSIBLE)
         if _looks_like_phone(match.raw_string)
     ]
+    covered = bytearray(len(text))
+    for start, end in spans:
+        covered[start:end] = b"\x01" * (end - start)
     for match in _SHORT_PHONE_RE.finditer(text):
-        if not any(s < match.end() and match.start() < e for s, e in spans):
+        if 1 not in covered[match.start():match.end()]:
             spans.append(match.span())
     return spans
 
@@ -65,4 +74,6 @@ def _belongs_to_patient(text: str, start: int) -> bool:
     match = _PATIENT_BEFORE.search(before)
     if not match:
         return False
-    return not _OWN_BEFORE.search(before[match.end():]) and not re.search(r"\b(?:my|me)\b", match.group(), re.I)
+    if _OWN_BEFORE.search(before[match.end():]) or _OWNER_WORDS.search(match.group()):
+        return False
+    return True

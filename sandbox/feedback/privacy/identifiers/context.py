@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Draft
+from .care import CLINICAL_RE, RELATIONSHIP_RE, confirms_care
 
 # Sentence and clause boundaries. Sentences end at end punctuation, line breaks and semicolons; clauses
 # are also cut at dashes, emoji, colons, brackets and ", but"/", and".
@@ -25,26 +26,35 @@ _ABBREVIATION_BEFORE = re.compile(
 
 # Words that show a passage is about a specific patient or relative.
 PERSON_WORDS = (
-    r"he|she|him|her|his|hers|patient|pt|baby|infant|newborn|toddler|kid|child|boy|girl|teen|lady|guy|man|"
+    r"patient|pt|baby|infant|newborn|toddler|kid|child|boy|girl|teen|lady|guy|man|"
     r"woman|gentleman|gent|son|daughter|mom|mum|mother|dad|father|wife|husband|grandma|grandmother|grandpa|"
     r"grandfather|grandson|granddaughter|family|sister|brother|aunt|uncle|participant|client|mr|mrs|ms|"
     r"fianc[eé]e?|twins?|grandchild|neighbou?r|y/?o|yo|year-old|month-old|week-old|[0-9]{1,3}[mf]"
 )
 # Events in a person's care or life that pin a date or room to them.
 EVENT_WORDS = (
-    r"admit(?:ted)?|admission|discharged?|readmi\w+|seen|saw|swabbed|treated|delivered|born|died|passed|"
+    r"admit(?:ted)?|admission|discharged?|readmi\w+|seen|saw|swabbed|treated|delivered|born|died|passed away|"
     r"code[ds]?|coding|surgery|surgical|scan|ct|mri|x-?rays?|biops(?:y|ies)|labs?|results?|appointments?|"
     r"visits?|procedure|operated|intubated|extubated|transfused|fell|fall|collapsed|crash|collision|"
-    r"rollover|overdose|shot|stabbed|ed|er|icu|nicu|picu|ccu|case|cath|scrub(?:bed)?|paged|rounds on|"
+    r"rollover|overdose|shot|stabbed|icu|nicu|picu|ccu|case|cath|scrub(?:bed)?|paged|rounds on|"
     r"triaged|cancell?ed|arrived|presented|brought in|rolled in|came in|checked in|went home|labor|"
     r"delivery|c-section|stroke|seizure|arrest|shunted|diagnosed|dx|ambulance|medic|ems|call to|spit|"
-    r"punched|screamed|yelled|proposed|told me|asked me|chart|records?|refill|prescription|"
+    r"punched|screamed|yelled|proposed|chart|records?|refill|prescription|"
     r"rehab|hospice|chemo|dialysis|infusion|transplant|ecmo|extubat\w+|vent|ventilator|tube|drip"
 )
-_PERSON_RE = re.compile(rf"\b(?:{PERSON_WORDS})\b|\b(?:{EVENT_WORDS})\b", re.IGNORECASE)
+_NOT_A_PERSON_AFTER = (r"(?!\s+(?:portal|relations|experience|advocate|safety|services|education|care|line|"
+                       r"navigator|access|satisfaction))")
+_PERSON_RE = re.compile(rf"\b(?:{PERSON_WORDS})\b{_NOT_A_PERSON_AFTER}|\b(?:{EVENT_WORDS})\b", re.IGNORECASE)
+_PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+# Colleagues: a sentence whose only person is a doctor, nurse or coworker is not about a patient.
+_STAFF_RE = re.compile(
+    r"\b(?:dr|doctor|nurse|colleague|coworker|co-worker|preceptor|attending|intern|manager|director|team|staff|"
+    r"crew|tech|retir\w+|maternity leave|promot\w+|hired|award\w*|fellowship|residency)\b",
+    re.IGNORECASE,
+)
 _YOU_EVENT_RE = re.compile(
-    r"\b(?:your (?:\w+ ){0,2}(?:visit|appointment|surgery|scan|results?|biopsy|test|labs?|prescription|refill|"
-    r"procedure|treatment|delivery|admission|stay|session|x-?rays?|mri|ct)|(?:saw|seen|swabbed|treated|"
+    r"\b(?:your (?:\w+ ){0,2}(?:visit|appointment|surgery|scan|results?|biopsy|test|labs?|prescription|"
+    r"refill|procedure|treatment|delivery|admission|stay|session|x-?rays?|mri|ct)|(?:saw|seen|swabbed|treated|"
     r"called|remember|delivered|admitted|discharged|checked) you|you (?:were|came|arrived|cancell?ed|had|"
     r"called|left|got|came in))\b",
     re.IGNORECASE,
@@ -53,9 +63,9 @@ _YOU_RE = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
 # Passages about the practice's hours, events and instructions rather than a person.
 SCHEDULE_RE = re.compile(
     r"\b(?:open|opens|opening hours|closed|closes|hours|walk-ins?|available|tours?|schedule(?!\s+(?:the|a|an|"
-    r"your|his|her|their|it|him|them)\b)s?|booked|offers?|starting|enroll\w*|conference|summit|grand rounds|"
-    r"keynote|presenting|presented|spoke|lecture|webinar|journal club|sim(?:ulation)? (?:lab|center)|"
-    r"weekdays|weekends|deadline|sale|ballot|season|promo|discount|off your)\b",
+    r"your|his|her|their|it|him|them)\b)s?|booked|offers?|offering|starting|enroll\w*|conference|summit|"
+    r"grand rounds|keynote|presenting|spoke|lecture|webinar|journal club|sim(?:ulation)? (?:lab|center)|"
+    r"weekdays|weekends|deadline|sale|ballot|season|promo|discount|off your|maintenance|outage)\b",
     re.IGNORECASE,
 )
 # Advice or instructions about what should happen next: "she needs an x-ray today".
@@ -83,6 +93,15 @@ class Scan:
     sentence_starts: list[int] = field(default_factory=list)
     clause_starts: list[int] = field(default_factory=list)
     people: bool = False  # set once a named or aged person has been found in the draft
+    _about: dict[int, bool] = field(default_factory=dict)
+    _care: bool | None = None
+
+    @property
+    def care(self) -> bool:
+        """True when the draft confirms care or repeats a health detail (computed once)."""
+        if self._care is None:
+            self._care = confirms_care(self.text)
+        return self._care
 
     def __post_init__(self) -> None:
         self.text = self.draft.text
@@ -108,27 +127,21 @@ class Scan:
 
     def about_person(self, pos: int) -> bool:
         """True when the sentence around pos talks about a specific patient, relative or care event."""
-        sentence = self.sentence(pos)
+        key = bisect.bisect_right(self.sentence_starts, pos)
+        if key not in self._about:
+            self._about[key] = self._sentence_about_person(self.sentence(pos))
+        return self._about[key]
+
+    def _sentence_about_person(self, sentence: str) -> bool:
         if DISCLAIMER_RE.search(sentence):
             return False
         return mentions_person(sentence) or bool(
-            _YOU_RE.search(sentence) and _clinical_re().search(sentence) or relationship_re().search(sentence)
+            _YOU_RE.search(sentence) and CLINICAL_RE.search(sentence) or RELATIONSHIP_RE.search(sentence)
         )
 
 
-def _clinical_re() -> re.Pattern[str]:
-    from .care import CLINICAL_RE
-
-    return CLINICAL_RE
-
-
-def relationship_re() -> re.Pattern[str]:
-    """The care-relationship cue pattern ('I remember you', 'my patient', 'was your nurse')."""
-    from .care import RELATIONSHIP_RE
-
-    return RELATIONSHIP_RE
-
-
 def mentions_person(text: str) -> bool:
-    """True when a stretch of text has a person or care-event cue."""
-    return bool(_PERSON_RE.search(text) or _YOU_EVENT_RE.search(text))
+    """True when text has a person or care-event cue (a bare he/she only when no staff is named)."""
+    if _PERSON_RE.search(text) or _YOU_EVENT_RE.search(text):
+        return True
+    return bool(_PRONOUN_RE.search(text)) and not _STAFF_RE.search(text)

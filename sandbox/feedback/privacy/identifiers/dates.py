@@ -1,7 +1,8 @@
-"""DATE: dates and times tied to a person ('03/14', 'March 14th', 'last Tuesday', 'this morning', 'at 3am')."""
+"""DATE: dates and times tied to a person ('03/14', 'March 14th', 'last Tuesday', 'at 3am', 'yesterday')."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...model import Finding
@@ -26,53 +27,92 @@ _DATE_PATTERNS = [
     r"(?<![\d.])\b[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{4}|\d\d)\b(?![.\d])",
     rf"\b(?:(?:on|since|from|until|by|before|after|dob|born|dated)\s+)?{_MONTH}\s+{_ORD}\b(?:,?\s+\d{{4}})?",
     rf"\b(?:on|since|from|until|by|before|after)\s+{_MONTH_CAP}\s+{_ORD}\b(?:,?\s+\d{{4}})?",
-    rf"(?-i:\bMay)\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
-    rf"\b{_ORD}\s+(?:of\s+)?{_MONTH}(?!\w)",
+    r"(?-i:\bMay)\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    rf"\b{_ORD}\s+(?:of\s+)?(?:{_MONTH}|(?-i:May))(?!\w)",
     rf"\bthe\s+(?:{_ORD_WORD}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?:{_MONTH}|{_MONTH_CAP})",
     rf"\b(?:in|since|until|by|from|last|this|next|early|late|mid-?|during|through|before|after)\s+"
     rf"(?:{_MONTH}|(?-i:May))(?!\w)",
     rf"\b(?:{_PREP}\s+)?the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:time|floor|percentile|grade|place|round|dose))",
-    r"\b(?:on|since|from|until|by|before|after|dob|born|dated)\s+[01]?\d/[0-3]?\d\b(?![/\d])",
+    r"\b(?:on|since|from|until|by|before|after|dob|born|dated|admitted|seen|discharged|died|delivered|"
+    r"operated|visit|appt|appointment)\s+[01]?\d/[0-3]?\d\b(?![/\d])",
     rf"\b(?:(?:last|this|next|on|since|from|until|by|before|after|that|past)\s+)?{_WEEKDAY}\b(?!s)"
     rf"(?:\s+{_DAY_PART})?(?:\s+the\s+\d{{1,2}}(?:st|nd|rd|th))?",
     rf"\b(?:(?:last|this|next|on|since|from|until|by|before|after)\s+)?{_WEEKDAY_ABBR}(?![\w/-])",
-    r"\b(?:(?:on|over|since|at|for|before|after)\s+)?(?:christmas(?:\s+(?:eve|day))?|new year's(?:\s+(?:eve|day))?|"
-    r"thanksgiving|easter|halloween|valentine's day|the fourth of july|july 4th|labou?r day|memorial day)\b",
+    r"\b(?:(?:on|over|since|at|for|before|after)\s+)?(?:christmas(?:\s+(?:eve|day))?|xmas(?:\s+eve)?|"
+    r"new year's(?:\s+(?:eve|day))?|thanksgiving|easter|halloween|valentine's day|the fourth of july|"
+    r"july 4th|labou?r day|memorial day)\b",
     r"\b(?:\w+\s+(?:years?|months?|weeks?|days?)\s+ago\s+)?(?:earlier\s+|later\s+)?today\b",
     r"\b(?:tonight|tonite|yesterday|tomorrow|tomorow|tmrw|tmr|overnight|this\s+a\.?m\.?)\b",
     rf"\b(?:this|last|that|yesterday|tomorrow)\s+{_DAY_PART}\b",
+    r"\b(?:over|during)\s+the\s+weekend\b|\bthis\s+past\s+(?:week(?:end)?|\w+day)\b|"
     r"\b(?:(?:this|last|next|that)\s+(?:week(?:end)?|spring|summer|fall|autumn|winter|day)|(?:last|next|that)\s+month)\b",
     r"\bthe\s+(?:next|following|previous|other)\s+(?:day|morning|night|week)\b|\bthe\s+(?:day|night)\s+before\b",
     r"\b(?:\w+|a|an|\d+)\s+(?:days?|weeks?|months?)\s+ago\b",
-    rf"\b(?:at|around|about|by|@|~|before|after|until|since)\s+{_TIME}(?!\s*[-–]\s*\d)\b",
+    rf"\b(?:at|around|about|@|~|before|after|since)\s+{_TIME}(?!\s*[-–]\s*\d)\b",
     rf"(?<![\d:])\b{_TIME}\b(?=\s+(?:on|this|last|yesterday|today|tonight)\b)",
+    r"\b(?:at|around|about)\s+\d{1,2}\s+(?:in the (?:morning|afternoon|evening)|at night|o'clock)\b",
 ]
-_DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.IGNORECASE)
+# Each group of patterns runs only when the draft contains its hint (most drafts have no month name).
+_GROUPS = (
+    (r"\d|noon|midnight", (0, 1, 8, 9, 19, 20, 21)),
+    (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", (2, 3, 4, 5, 6, 7)),
+    (r"day|\b(?:mon|tue|wed|thu|fri|sat|sun)", (10, 11)),
+    (r"christmas|xmas|new year|thanksgiving|easter|halloween|valentine|july|labou?r day|memorial", (12,)),
+    (r"today|tonight|tonite|yesterday|tomorrow|tomorow|tmrw?|overnight|this a|morning|afternoon|evening|"
+     r"night|nite|shift|week|spring|summer|fall|autumn|winter|month|day|ago|past", (13, 14, 15, 16, 17, 18)),
+)
+_DATE_GROUPS = tuple(
+    (re.compile(hint, re.IGNORECASE), re.compile("|".join(f"(?:{_DATE_PATTERNS[i]})" for i in indexes), re.I))
+    for hint, indexes in _GROUPS
+)
 _CLOCK_NEAR_DATE = re.compile(r"\b(?:at|around|about)\s+\d{1,2}:[0-5]\d\b(?!\s*[-–])", re.IGNORECASE)
 _VAGUE = re.compile(r"^(?:earlier |later )?(?:today|tomorrow|tomorow|tmrw|tmr|this week(?:end)?|next week|"
                     r"next month|tonight)$", re.IGNORECASE)
 _RANGE_AROUND = re.compile(r"^\s*(?:[-–/&]|to|through|thru|and)\s*(?:\d|mon|tue|wed|thu|fri|sat|sun)", re.I)
-_RANGE_BEFORE = re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\d)\.?\s*(?:[-–/&]|to|thru)\s*$", re.I)
-_EVERY_BEFORE = re.compile(r"\b(?:every|each|most|on|all)\s*(?:other\s+)?$|\bevery\s+\w+\s*$", re.I)
-_NOT_DATE_AFTER = re.compile(r"\s*(?:pain|murmur|strength|tabs?|tablets?|cups?|tsp|doses?|mg|of (?:the|a|an)\b)", re.I)
+_RANGE_BEFORE = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\d)\.?\s*(?:[-–/&]|to|thru)\s*$", re.I
+)
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s*(?:other\s+)?$|\bevery\s+\w+\s*$", re.I)
+_NOT_DATE_AFTER = re.compile(
+    r"\s*(?:pain|murmur|strength|tabs?|tablets?|cups?|tsp|doses?|mg|of (?:the|a|an)\b)", re.I
+)
 _BARE_NUMERIC = re.compile(r"^[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{4}|\d\d)$")
 _AUTHOR_CLAUSE = re.compile(r"^\W*(?:i|i'm|i am|we|we're)\b", re.I)
-_GREETING_BEFORE = re.compile(r"\b(?:merry|happy)\s+$", re.I)
+_GREETING_BEFORE = re.compile(r"\b(?:merry|happy|giving|black|cyber)\s+$", re.I)
 _PAST_ANCHOR = re.compile(r"\b(?:since|last|ago|yesterday|that|on the)\b", re.I)
 _WEEKDAY_OR_VAGUE = re.compile(rf"(?i:{_WEEKDAY}|today|tomorrow|tomorow|tmrw|tmr|tonight|next week)")
-_PERSONAL_DATE = re.compile(r"\b(?:dob|born|birthday|died|passed away|date of birth|enrolled|admitted)\b", re.I)
+_VAGUE_FALLBACK = re.compile(
+    r"^(?:earlier |later )?(?:today|tonight|tonite|this (?:morning|afternoon|evening))$", re.I
+)
+_BIRTH_BEFORE = re.compile(r"\b(?:dob|d\.o\.b\.?|born|date of birth|birthday is)\W*(?:on\s+)?$", re.I)
+_OWN_PLAN = re.compile(r"\b(?:i'll|i will|we'll|we will|let's|works for me|works|i'm free|i can)\b", re.I)
+_PERSONAL_DATE = re.compile(
+    r"\b(?:dob|born|birthday|died|passed away|date of birth|enrolled|admitted)\b", re.I
+)
 
 
 def find_dates(scan: Scan) -> list[Finding]:
     """Return DATE spans for dates and times that are tied to a person."""
-    spans = [m.span() for m in _DATE_RE.finditer(scan.text) if _is_date(scan.text, m.start(), m.end())]
-    spans += _clock_times_near(scan.text, spans)
-    found = []
-    for start, end in sorted(spans):
-        if _tied_to_person(scan, start, end):
-            found.append(make_finding("DATE", "warn", start, end, "privacy.date",
-                                      "When something happened to a person is part of what identifies them."))
-    return found
+    text = scan.text
+    candidates = [
+        m.span() for hint, pattern in _DATE_GROUPS if hint.search(text) for m in pattern.finditer(text)
+    ]
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(candidates, key=lambda s: (s[0], -s[1])):
+        if (not spans or start >= spans[-1][1]) and _is_date(text, start, end):
+            spans.append((start, end))
+    spans += _clock_times_near(text, spans)
+    tied = [(start, end) for start, end in sorted(spans) if _tied_to_person(scan, start, end)]
+    return [_date_finding(text, start, end) for start, end in tied]
+
+
+def _date_finding(text: str, start: int, end: int) -> Finding:
+    """A date of birth blocks (it names a person with the name or age); other dates warn."""
+    if _BIRTH_BEFORE.search(text[max(0, start - 25):start]):
+        return make_finding("DATE", "block", start, end, "privacy.date.birth",
+                            "A date of birth, with almost any other detail, identifies one person.")
+    return make_finding("DATE", "warn", start, end, "privacy.date",
+                        "When something happened to a person is part of what identifies them.")
 
 
 def _is_date(text: str, start: int, end: int) -> bool:
@@ -80,6 +120,8 @@ def _is_date(text: str, start: int, end: int) -> bool:
     words = text[start:end]
     if _GREETING_BEFORE.search(text[max(0, start - 8):start]):
         return False
+    if re.fullmatch(r"(?:Sat|Sun|Wed)\.?", words) and re.match(r"\s+[a-z]", text[end:end + 2]):
+        return False  # "Sat with her", "Sun exposure": the verb or noun, not the day
     if _RANGE_AROUND.match(text, end) or _RANGE_BEFORE.search(text[max(0, start - 8):start]):
         return False
     if _EVERY_BEFORE.search(text[max(0, start - 12):start]) and not re.search(r"\d", words):
@@ -98,11 +140,15 @@ def _is_date(text: str, start: int, end: int) -> bool:
 def _clock_times_near(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'at 3:15' counts only when it sits next to a date ('at 3:15 on Wednesday', 'Thursday at 7:30')."""
     extra = []
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
     for match in _CLOCK_NEAR_DATE.finditer(text):
         start, end = match.span()
-        if any(s <= start < e for s, e in spans):
+        index = bisect.bisect_right(starts, start)
+        neighbours = ordered[max(0, index - 1):index + 1]
+        if any(s <= start < e for s, e in neighbours):
             continue
-        if any(0 <= start - e <= 2 or 0 <= s - end <= 5 for s, e in spans):
+        if any(0 <= start - e <= 2 or 0 <= s - end <= 5 for s, e in neighbours):
             extra.append((start, end))
     return extra
 
@@ -123,4 +169,8 @@ def _tied_to_person(scan: Scan, start: int, end: int) -> bool:
     # a clause about the author's own day: "i'm off today but i had him yesterday"
     if clause != sentence and _AUTHOR_CLAUSE.search(clause) and not mentions_person(clause):
         return False
-    return scan.about_person(start) or scan.people
+    if scan.about_person(start):
+        return True
+    # the draft names someone: a specific date elsewhere is theirs, unless it is the author's own plan
+    specific = not _VAGUE_FALLBACK.match(words.strip())
+    return scan.people and specific and not _OWN_PLAN.search(sentence)

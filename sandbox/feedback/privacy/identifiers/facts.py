@@ -23,14 +23,12 @@ _UNIT_AFTER = r"(?!\s*(?:%|mg|mcg|ml|kg|lbs?|units?|minutes|mins|hours|mmhg|bpm|
 
 def find_facts(text: str, facts: tuple[tuple[str, str], ...]) -> list[Finding]:
     """Return a blocking span wherever one of the scenario's facts appears in the draft."""
-    found: list[Finding] = []
+    spans: set[tuple[str, int, int]] = set()
     for label, value in facts:
         label = label.upper() if label.upper() in PRIVACY_LABELS else "UNIQUE"
         for pattern in _patterns(label, value.strip()):
-            for match in pattern.finditer(text):
-                if match.end() > match.start():
-                    found.append(_fact_finding(label, match.start(), match.end()))
-    return found
+            spans.update((label, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
+    return [_fact_finding(label, start, end) for label, start, end in sorted(spans, key=lambda s: s[1:])]
 
 
 def _fact_finding(label: str, start: int, end: int) -> Finding:
@@ -56,7 +54,9 @@ def _patterns(label: str, value: str) -> tuple[re.Pattern[str], ...]:
 def _phrase(value: str) -> str:
     """A tolerant pattern for a phrase: any case, any spacing or punctuation between words."""
     tokens = re.findall(r"\w+", value)
-    parts = [f"(?:{_ABBREVIATIONS[t.lower()]})" if t.lower() in _ABBREVIATIONS else re.escape(t) for t in tokens]
+    parts = [
+        f"(?:{_ABBREVIATIONS[t.lower()]})" if t.lower() in _ABBREVIATIONS else re.escape(t) for t in tokens
+    ]
     return r"(?<!\w)" + _GAP.join(parts) + r"(?!\w)" if parts else ""
 
 
@@ -64,13 +64,14 @@ def _phrase_patterns(value: str) -> list[str]:
     patterns = [_phrase(value)]
     if value.startswith("@"):
         patterns.append(_phrase(value[1:]))
-    if re.fullmatch(r"[\w\s]+", value) and len(value) > 3:
-        patterns.append(_phrase(value) + "(?<!s)(?:s|es)?(?!\\w)")
+    if re.fullmatch(r"[\w\s]+", value) and len(value) > 3 and patterns[0]:
+        patterns.append(patterns[0].removesuffix(r"(?!\w)") + r"(?:s|es)(?!\w)")
     return patterns
 
 
 def _name_patterns(value: str) -> list[str]:
-    parts = [p for p in re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", value) if not re.fullmatch(_TITLES, p, re.I)]
+    words = re.findall(r"[^\W\d_]+(?:['-][^\W\d_]+)*", value)
+    parts = [p for p in words if not re.fullmatch(_TITLES, p, re.I)]
     if not parts:
         return []
     first, last = parts[0], parts[-1]
@@ -84,6 +85,7 @@ def _name_patterns(value: str) -> list[str]:
         patterns.append(rf"(?-i:(?<!\w){first[0].upper()}\.?\s?{last[0].upper()}\.?)(?![\w])")
         patterns.append(rf"(?<!\w){re.escape(first[0])}\.\s?{re.escape(last)}(?!\w)")
         patterns.append(rf"(?<!\w){_TITLES}\s*(?-i:{last[0].upper()})(?:\.|(?!\w))")
+        patterns.append(rf"(?<!\w){re.escape(last)},\s*(?-i:{first[0].upper()})(?:\.|(?!\w))")
     else:
         patterns.append(rf"(?<!\w){_TITLES}\s*(?-i:{first[0].upper()})(?:\.|(?!\w))")
     return patterns
@@ -121,8 +123,8 @@ def _date_patterns(value: str) -> list[str]:
 
 def _parse_date(value: str) -> dt.date | None:
     text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", value.strip())
-    for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%B %d, %Y", "%B %d %Y", "%d %B %Y", "%b %d, %Y", "%b %d %Y",
-                "%d %b %Y"):
+    for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%B %d, %Y", "%B %d %Y", "%d %B %Y", "%b %d, %Y",
+                "%b %d %Y", "%d %b %Y"):
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
@@ -144,7 +146,8 @@ def _contact_patterns(value: str) -> list[str]:
 
 
 def _id_patterns(value: str) -> list[str]:
-    chars = [c for c in value if c.isalnum()]
+    tokens = [t for t in re.findall(r"[A-Za-z0-9-]+", value) if re.search(r"\d", t)]
+    chars = [c for c in "".join(tokens) if c.isalnum()] or [c for c in value if c.isalnum()]
     if len(chars) < 3:
         return [_phrase(value)]
     return [r"(?<![A-Za-z0-9])#?" + r"[\s#:-]?".join(re.escape(c) for c in chars) + r"(?![A-Za-z0-9])"]

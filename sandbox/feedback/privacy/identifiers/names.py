@@ -7,40 +7,71 @@ import re
 
 from ...model import Finding
 from .base import make_finding
-from .care import confirms_care
 from .context import Scan
 from .wordlists import AMBIGUOUS_NAMES, CALENDAR_WORDS, EPONYMS, FIRST_NAMES, SURNAMES, fold
 
-_NAME = r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?"
+_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|'(?!s\b)[A-Z]?[a-z]+)?"
 _TITLE_RE = re.compile(
-    r"\b(?i:mr|mrs|ms|miss|mx)\b\.?\s*(?:(?P<cap>[A-Z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?|[A-Z]\b\.?)|"
-    r"(?P<low>[a-z][a-z'-]+))"
+    r"\b(?:(?i:mr|mrs|ms|miss|mx)\b\.?\s*(?:[A-Z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?|[A-Z]\b\.?)|"
+    r"(?i:mrs?\b\.?|ms\.)\s*(?P<low>[a-z][a-z'-]+))"
 )
-_PREFIX_RE = re.compile(
-    r"\b(?i:baby\s+(?:girl|boy)|baby|little|lil|big|coach|pt|patient|participant|client|grandma|grandpa|nana|"
-    r"papa|auntie|uncle|aunt|cousin)\s+(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)"
+_FAMILIAR_RE = re.compile(
+    r"\b(?i:baby\s+(?:girl|boy)|baby|little|lil|big|coach|grandma|grandpa|nana|papa|auntie|uncle|aunt|cousin)"
+    r"\s+[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?"
+)
+_RELATIVE_NAME_RE = re.compile(
+    r"\b(?i:her|his|their|my|your|our|the)\s+(?i:son|daughter|wife|husband|mom|mother|dad|father|sister|brother|"
+    r"granddaughter|grandson|grandma|grandpa|partner|fianc[eé]e?|boyfriend|girlfriend|nephew|niece|aunt|uncle|"
+    r"cousin|baby|twins?|kid|child)\s*,?\s+([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)\b"
+)
+_PATIENT_PREFIX_RE = re.compile(
+    r"\b(?i:pt|patient|participant|client|resident|subject)\s+(?P<name>[A-Z]\.(?:\s?[A-Z]\.)+|[A-Z]\.\s?[A-Z][a-z]+|"
+    r"[A-Z][a-z][\w'-]*)"
 )
 _CENSUS_RE = re.compile(r"\b[A-Z]{2,}(?:-[A-Z]{2,})?,\s*[A-Z]\b\.?")
-_INITIAL_SURNAME_RE = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z][a-z][\w'-]+")
-_FAMILY_RE = re.compile(r"\b(?i:the)\s+([A-Z][a-z]+?)(?:e?s\b|\s+(?i:boy|girl|kid|baby|family|twins|children))")
-_BOARD_NAME_RE = re.compile(r"\b[A-Z]{1,2}\d{1,3}[A-Za-z]?\s*[-–]\s*([A-Z][a-z][A-Za-z'-]*)")
+_INITIAL_SURNAME_RE = re.compile(r"(?:(?<=[\s(\[,;:])|^)[A-Z]\.\s?[A-Z][a-z][\w'-]+")
+_FAMILY_RE = re.compile(
+    r"\b(?i:the)\s+([A-Z][a-z]+?)(?:e?s\b|\s+(?i:boy|girl|kid|baby|family|twins|children))"
+)
+_BOARD_NAME_RE = re.compile(
+    r"\b[A-Z]{1,2}\d{1,3}[A-Za-z]?\s*[-–]\s*([A-Z][a-z]+(?:'[A-Za-z]+)?)"
+    r"|\b(?i:room|rm|bed|bay|in)\s*#?\d{1,4}[A-Za-z]?\s*\(([A-Z][a-z][A-Za-z'-]+)\)"
+)
+_SURNAME_ENDING = re.compile(
+    r"(?:son|sen|ton|man|ley|ler|ell|ford|field|wood|berg|stein|ski|ez|ini|elli|ov|enko|ian|ard|ins|ett|worth|"
+    r"by|ham|ing)$"
+)
+_LOWER_PINNED_RE = re.compile(
+    r"\b([a-z]{3,12})(?:\s+in\s+(?:room|rm|bed|bay)?\s*#?\d{1,4}[a-z]?\b|'s\s+(?:mom|mum|dad|wife|husband|son|"
+    r"daughter|family|sister|brother|labs?|meds|chart|scan|surgery|biopsy))"
+)
+# A bed, room or age in the draft ties a bare first name to a patient just as a health detail does.
+_PINNED_HINT = re.compile(
+    r"\b(?:room|rm|bed|bay)\s*#?\d|\b\d{1,3}\s*(?:y/?o|yrs? old|years? old|-year-old)\b|\b(?:dob|mrn)\b|"
+    r"\b(?:admitted|discharged)\b", re.IGNORECASE
+)
 _TOKEN_RE = re.compile(rf"\b{_NAME}\b")
-_STAFF_TITLE_RE = re.compile(r"\b(?:Dr|Doctor|Nurse|NP|PA|RN|Prof|Professor|Dentist)\.?\s+((?:[A-Z][\w'-]*\.?\s*){1,3})")
+_STAFF_TITLE_RE = re.compile(
+    r"\b(?:Dr|Doctor|Nurse|NP|PA|RN|Prof|Professor|Dentist)\.?\s+((?:[A-Z][\w'-]*\.?\s*){1,3})"
+)
 _STAFF_BEFORE = re.compile(
-    r"(?:\b(?:ask for|speak (?:to|with)|contact|reach|call|email|message|colleague|coworker|"
+    r"(?:\b(?:ask for|speak (?:to|with)|colleague|coworker|"
     r"co-worker|manager|director|advocate|coordinator|receptionist|administrator|supervisor|liaison|"
     r"representative|navigator|hygienist|assistant|technician|tech|pharmacist|therapist|chaplain|"
-    r"me,\s*(?:[a-z]+,\s*){0,3}|me and|and me|i'm|i am|this is|my name is|named)\s*,?\s*|[-–]\s*|\bDr\.?\s+\w+\s+)$",
+    r"me,\s*(?:[a-z]+,\s*){0,3}|me and|and me|i'm|i am|this is|my name is|named)\s*,?\s*"
+    r"|(?:^|[.!?\n]\s*)[-–]\s*|\bDr\.?\s+\w+\s+)$",
     re.IGNORECASE,
 )
 _ROLE_AFTER = re.compile(r"\s*,\s*(?:our\s+)?(?:[A-Z][a-z]+\s+)?(?:manager|director|rn|np|md|pa|dds|do|"
                          r"administrator|coordinator|advocate|supervisor|office|practice)\b", re.IGNORECASE)
-_GREETING = frozenset("""hi hey hello dear oh ugh thanks thank congrats congratulations sure yes aww aw omg haha lol
-ok okay welcome bye love go happy poor sweet remember meet tell and shoutout to yo wow""".split())
+_GREETING = frozenset("""hi hey hello dear oh ugh thanks thank congrats congratulations sure yes aww aw omg
+haha lol ok okay welcome bye love go happy poor sweet remember meet tell and shoutout to yo wow rip bless
+cheers hugs prayers praying""".split())
 _NOT_SURNAME = frozenset("""i the a and or but you your we our they he she it is was to of in on at for with u
 clinic hospital health medical center county street road lane park school""".split())
 _PUBLIC_FIGURES = frozenset("""swift biden trump obama fauci beyonce oprah elvis lebron kardashian musk
 clinton kennedy lincoln washington einstein""".split())
+_EPONYM_AFTER = re.compile(r"'s\s+(?:disease|syndrome|sign|palsy|procedure|maneuver|test)")
 _PREFIX_WORDS = frozenset("port east west north south new lake mount fort san santa los las el saint".split())
 _WORD_AFTER_ORG = re.compile(
     r"\s+(?:Heights|Hollow|Park|Springs|Falls|Creek|Ridge|County|Street|St|Road|Lane|Avenue|Court|Elementary|"
@@ -53,8 +84,8 @@ def find_names(scan: Scan) -> list[Finding]:
     """Return NAME spans for patients, relatives and visitors named in the draft."""
     text = scan.text
     staff = _staff_tokens(text)
-    spans = _strong_names(text, staff)
-    if confirms_care(text):
+    spans = _strong_names(text, staff, scan.care)
+    if scan.care or _PINNED_HINT.search(text):
         spans += _first_names(scan, staff)
     return [_name_finding(start, end, rule) for start, end, rule in _dedupe(spans)]
 
@@ -67,27 +98,50 @@ def _staff_tokens(text: str) -> set[str]:
     return tokens
 
 
-def _strong_names(text: str, staff: set[str]) -> list[tuple[int, int, str]]:
+def _strong_names(text: str, staff: set[str], care: bool) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for match in _TITLE_RE.finditer(text):
         low = match.group("low")
         if low and (low in _NOT_SURNAME or low in ("and", "or")):
             continue
         if not _is_staff_context(text, match.start(), match.end()):
-            spans.append((match.start(), match.end(), "privacy.name.titled"))
-    for pattern in (_PREFIX_RE, _INITIAL_SURNAME_RE):
+            end = match.end() - 2 if match.group().endswith("'s") else match.end()
+            spans.append((match.start(), end, "privacy.name.titled"))
+    for pattern in (_FAMILIAR_RE, _INITIAL_SURNAME_RE):
         for match in pattern.finditer(text):
             if not _is_staff_context(text, match.start(), match.end()):
                 spans.append((match.start(), match.end(), "privacy.name.titled"))
+    for match in _RELATIVE_NAME_RE.finditer(text):
+        word = fold(match.group(1))
+        if word not in _NOT_SURNAME and word not in CALENDAR_WORDS and word not in staff:
+            spans.append((match.start(1), match.end(1), "privacy.name.relative"))
+    for match in _PATIENT_PREFIX_RE.finditer(text):
+        name = match.group("name")
+        if "." in name or fold(name) in FIRST_NAMES or fold(name) in SURNAMES:
+            spans.append((match.start("name"), match.end("name"), "privacy.name.patient"))
+    return spans + _listed_names(text, staff, care)
+
+
+def _listed_names(text: str, staff: set[str], care: bool) -> list[tuple[int, int, str]]:
+    """Census boards ('DIAZ, R'), families ('the Hendersons'), room boards and lower-case pinned names."""
+    spans: list[tuple[int, int, str]] = []
     for match in _CENSUS_RE.finditer(text):
         word = fold(match.group().split(",")[0])
-        if word in SURNAMES or re.search(r"(?i:rm|room|bed|bay)\s*\d+\w?\s*[-–]?\s*$", text[:match.start()]):
+        before = text[max(0, match.start() - 16):match.start()]
+        if word in SURNAMES or re.search(r"(?i:rm|room|bed|bay)\s*\d+\w?\s*[-–]?\s*$", before):
             spans.append((match.start(), match.end(), "privacy.name.census"))
     for match in _FAMILY_RE.finditer(text):
         stem = fold(match.group(1))
-        if (stem in SURNAMES or stem + "s" in SURNAMES) and stem not in staff:
+        surname = stem in SURNAMES or stem + "s" in SURNAMES or (care and _SURNAME_ENDING.search(stem))
+        if surname and stem not in staff:
             spans.append((match.start(1), match.end(), "privacy.name.family"))
-    spans += [(m.start(1), m.end(1), "privacy.name.board") for m in _BOARD_NAME_RE.finditer(text)]
+    for match in _BOARD_NAME_RE.finditer(text):
+        group = 1 if match.group(1) else 2
+        spans.append((match.start(group), match.end(group), "privacy.name.board"))
+    for match in _LOWER_PINNED_RE.finditer(text):
+        word = match.group(1)
+        if word in FIRST_NAMES and word not in AMBIGUOUS_NAMES and word not in staff:
+            spans.append((match.start(1), match.end(1), "privacy.name.given"))
     return spans
 
 
@@ -96,14 +150,18 @@ def _first_names(scan: Scan, staff: set[str]) -> list[tuple[int, int, str]]:
     spans = []
     for match in _TOKEN_RE.finditer(text):
         word = fold(match.group())
-        if word not in FIRST_NAMES or word in AMBIGUOUS_NAMES or word in CALENDAR_WORDS or word in staff:
-            continue
         start, end = match.span()
+        if word not in FIRST_NAMES or word in CALENDAR_WORDS or word in staff:
+            continue
+        if word in AMBIGUOUS_NAMES and not _surname_follows(text, end):
+            continue
         if word in EPONYMS or _part_of_proper_noun(scan, start, end):
             continue
+        if re.search(r"\b(?:mr|mrs|ms|miss|mx|dr)\.?\s*$", text[max(0, start - 6):start], re.IGNORECASE):
+            continue  # the titled-name rule already decided
+        end = _extend_surname(text, end)
         if _is_staff_context(text, start, end):
             continue
-        end = _extend_surname(text, end)
         if fold(text[start:end].split()[-1]) in _PUBLIC_FIGURES:
             continue
         spans.append((start, end, "privacy.name.given"))
@@ -112,7 +170,8 @@ def _first_names(scan: Scan, staff: set[str]) -> list[tuple[int, int, str]]:
 
 def _part_of_proper_noun(scan: Scan, start: int, end: int) -> bool:
     """'Port Alden', 'Harlow Springs', 'Mercy West': a given name inside a place or organisation name."""
-    if _WORD_AFTER_ORG.match(scan.text, end) or re.match(r"'s\s+(?:disease|syndrome|sign|palsy)", scan.text[end:]):
+    eponym = _EPONYM_AFTER.match(scan.text, end)
+    if eponym or _WORD_AFTER_ORG.match(scan.text, end):
         return True
     before = re.search(r"([A-Za-z]+)[ \t]+$", scan.text[max(0, start - 20):start])
     if not before or not before.group(1)[0].isupper():
@@ -123,6 +182,15 @@ def _part_of_proper_noun(scan: Scan, start: int, end: int) -> bool:
     if fold(previous) in _PREFIX_WORDS:
         return True
     return not at_sentence_start and fold(previous) not in _GREETING and fold(previous) not in FIRST_NAMES
+
+
+def _surname_follows(text: str, end: int) -> bool:
+    """'Grace Okonjo', 'Dawn Pereira': an everyday-word given name followed by a surname."""
+    match = re.match(rf"\s+({_NAME})\b", text[end:end + 30])
+    if not match or _WORD_AFTER_ORG.match(text, end):
+        return False
+    word = fold(match.group(1))
+    return word in SURNAMES or not (word in FIRST_NAMES or word in CALENDAR_WORDS or word in _NOT_SURNAME)
 
 
 def _extend_surname(text: str, end: int) -> int:

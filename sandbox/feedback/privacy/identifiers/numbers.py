@@ -9,18 +9,19 @@ from .base import make_finding
 from .context import Scan
 
 _CONTEXT = (
-    r"ssn|social security|mrn|medical record|chart|accession|acct|account|claim|member|policy|group|"
-    r"subscriber|plan|insurance|subject|study|participant|enrollee|case|appeal|reference|ref|confirmation|"
+    r"ssn|social security|mrn|mr(?=\s*#)|medical record|chart|accession|acct|account|claim|member|policy|"
+    r"group|subscriber|plan|insurance|subject|study|participant|enrollee|case|appeal|reference|ref|confirmation|"
     r"licen[cs]e|dl|driver'?s licen[cs]e|plate|tag|vin|serial|sn|s/n|device|lot|passport|medicaid|medicare|"
     r"mbi|hicn|npi|dea|record|patient|pt|encounter|visit|order|rx|prescription|ticket|badge|employee"
 )
 _FILLER = r"(?:\s*(?:number|numbers|no\.?|num|#|id|sn|s/n|code|:|is|was)\s*)*"
-_TOKEN = r"#?[A-Z0-9](?:[A-Z0-9]{0,3}\s\d[A-Z0-9]{1,5}\b|[A-Z0-9-]{2,}[A-Z0-9])"
+_TOKEN = (r"#?(?=[A-Z0-9-]*\d|[A-Z0-9]{1,4}\s\d)[A-Z0-9]"
+          r"(?:[A-Z0-9]{0,3}\s\d[A-Z0-9]{1,5}\b|[A-Z0-9-]{2,}[A-Z0-9])")
 _CONTEXT_ID_RE = re.compile(rf"\b(?:{_CONTEXT})\b{_FILLER}\s*(?P<id>{_TOKEN})", re.IGNORECASE)
 _SSN_RE = re.compile(r"(?<![\d-])\b\d{3}-\d{2}-\d{4}\b(?![\d-])")
 _HASH_NUMBER_RE = re.compile(r"(?<![\w&])#\d[\d-]{4,}\d\b")
 _VIN_RE = re.compile(r"\b(?=(?:[A-HJ-NPR-Z]*\d){3})(?=(?:\d*[A-HJ-NPR-Z]){3})[A-HJ-NPR-Z0-9]{17}\b")
-_NOT_ID_AFTER = re.compile(r"\s*(?:mg|mcg|ml|units?|%|am|pm|mmhg|lbs?|kg|minutes|hours|days)\b", re.IGNORECASE)
+_NOT_ID_AFTER = re.compile(r"\s*(?:mg|mcg|ml|units?|%|am|pm|mmhg|lbs?|kg|minutes|hours|days)\b", re.I)
 
 
 def find_numbers(scan: Scan) -> list[Finding]:

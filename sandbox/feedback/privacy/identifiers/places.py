@@ -6,43 +6,58 @@ import re
 
 from ...model import Finding
 from .base import make_finding
-from .care import confirms_care
 from .context import SCHEDULE_RE, Scan
 from .wordlists import CALENDAR_WORDS, FIRST_NAMES, fold
 
 _FACILITY_RE = re.compile(
     r"\b(?:(?:hall(?:way)?|exam|exam\s+room|isolation|procedure|treatment|consult|recovery|triage)\s+)?"
-    r"(?:room|rm|bed|bay|stall|cubicle|pod|suite|trauma|resus|ward|(?-i:OR|ER))\s*#?\s*\d{1,4}[a-z]?\b"
+    r"(?:room|rm|bed|bay|stall|cubicle|pod|suite|trauma|resus|ward|(?-i:OR|ER))\.?\s*#?\s*\d{1,4}[a-z]?\b"
     r"(?!\s*(?:[-–]\s*\d|and\s+\d|%|minutes|mins|hours|hrs|times))",
     re.IGNORECASE,
 )
+_BOARD_AFTER = re.compile(r"\s*[-–:]?\s*(?:[A-Z]\.\s?)?[A-Z][A-Za-z'-]+")
+_FACILITY_NOTE = re.compile(
+    r"\b(?:closed|booked|reserved|repav\w+|renovat\w+|schedule|journal club|sim(?:ulation)? (?:lab|center)|"
+    r"conference|summit|presenting|lecture|skills practice|please use|recertification|meeting|training)\b",
+    re.IGNORECASE,
+)
+_OF_THE_AFTER = re.compile(r"\s+of\s+(?:the|our)\b")
 _IN_NUMBER_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'-]*|\b(?:lady|guy|man|woman|patient|pt|gentleman|kid|baby|"
-    r"boy|girl))\s+in\s+(\d{1,4}[A-Za-z]?)\b(?!\s*(?:minutes|mins|hours|days|weeks|months|years|%|mg|[/:]))",
+    r"boy|girl))\s+in\s+(\d{1,4}[A-Za-z]?)\b(?!\s*(?:minutes|mins|hours|days|weeks|months|years|%|mg)\b|[/:]\d)",
     re.IGNORECASE,
 )
 _BOARD_RE = re.compile(r"\b([A-Z]{1,2}\d{1,3}[A-Za-z]?)\s*[-–]\s*[A-Z][A-Za-z'-]+")
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|"
                   r"Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Trail|Trl|Close|Crescent)")
-_CAP = r"[A-Z][a-z'-]+"
+_CAP = r"[A-Z][a-z'-]+\b"
 _STREET_RE = re.compile(
-    rf"\b\d{{1,5}}\s+(?:{_CAP}\s+){{1,3}}{_STREET_SUFFIX}\b\.?(?:,?\s+(?:Apt|Unit|#)\.?\s*\w+)?"
-    rf"|\b(?:on|from|near|off)\s+(?P<street>(?:{_CAP}\s+){{1,3}}{_STREET_SUFFIX})\b"
+    rf"\b\d{{1,5}}\s+(?:(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}{_STREET_SUFFIX}\b\.?"
+    rf"(?:,?\s+(?:Apt|Unit|#)\.?\s*\w+)?"
+    rf"|\b(?:on|from|near|off)\s+(?P<street>(?:{_CAP}\s+){{1,3}}{_STREET_SUFFIX}"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)\s+(?:Street|St|Avenue|Ave))\b"
 )
-_PLACE_SUFFIX = (r"(?:Heights|Hollow|Park|Springs|Falls|Creek|Ridge|Bend|Valley|Hills?|Village|Harbou?r|Point|"
-                 r"Grove|Lake|Island|County|Township|Estates|Gardens|Meadows|Woods|Acres|Crossing|Landing|Mills?|"
+_PLACE_SUFFIX = (r"(?:Heights|Hollow|Park|Springs|Falls|Creek|Ridge|Bend|Valley|Hills?|Village|Harbou?r|"
+                 r"Point|Grove|Lake|Island|County|Township|Estates|Gardens|Meadows|Woods|Acres|Crossing|Landing|Mills?|"
                  r"Beach|Bridge|Court|Manor|Towers|Apartments|Elementary|Middle|High|Academy|Preschool|Daycare)")
 _PLACE_PREFIX = r"(?:East|West|North|South|New|Port|Lake|Mount|Mt\.?|Fort|Ft\.?|St\.?|San|Santa|Los|Las|El)"
 _PLACE_RE = re.compile(
     rf"\b(?:{_CAP}\s+){{1,2}}{_PLACE_SUFFIX}\b(?:\s+School)?|\b{_PLACE_PREFIX}\s+{_CAP}(?:\s+{_CAP})?"
 )
+_PLACE_HINT = re.compile(rf"\b(?:{_PLACE_SUFFIX}|{_PLACE_PREFIX})\b")
 _TOWN_AFTER_RE = re.compile(
-    rf"\b(?:from|lives in|live in|living in|at home in|moved to|grew up in|native of|resident of|near)\s+"
+    rf"\b(?:from|in|lives in|live in|living in|at home in|moved to|grew up in|native of|resident of|near)\s+"
     rf"({_CAP}(?:\s+{_CAP})?)"
+)
+_AREA_WORD_RE = re.compile(
+    rf"\b({_CAP}(?:\s+{_CAP})?)\s+"
+    r"(?:neighbou?rhood|area|district|subdivision|apartments|trailer park|projects)\b"
 )
 _ZIP_RE = re.compile(r"(?:\b[A-Z]{2}\s+|\bzip(?:\s*code)?[:#]?\s*)(\d{5}(?:-\d{4})?)\b", re.IGNORECASE)
 _OWN_BEFORE = re.compile(
-    r"(?:\bour\b[\w\s]{0,25}|\b(?:i'm|i am|we're|we are|located|based|find us|visit us|us)\s+(?:at|on|in)\s*"
+    r"(?:\b(?:our|my)\s+(?:new\s+|main\s+|downtown\s+)?"
+    r"|\b(?:i'm|i am|we're|we are|located|based|find us|visit us|us)\s+(?:at|on|in)\s*"
+    r"|\b(?:moving|moved|relocating|relocated|move)\s+to\s*|\b(?:new address|address is|address:)\s*"
     r"|\b(?:team|physician|doctor|nurse|dentist|practice|clinic|office|hospital|offices|clinics|dentists)\s+"
     r"(?:in|on|at)\s*)$",
     re.IGNORECASE,
@@ -60,38 +75,57 @@ america canada mexico usa us uk england ireland india china europe africa asia a
 california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky
 louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio
 oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+mr mrs ms miss room rm bed bay trauma recovery peds ortho derm cardio neuro primary pacu icu nicu picu ward
+unit hospital clinic office hospice rehab pre post person heaven christ god jesus church memory honor loving
+general internal family emergency urgent critical intensive labour obstetrics gynecology dermatology
+orthopedics urology nephrology hematology endocrinology gastroenterology pulmonology anesthesia the and
+step stepdown dialysis epic cerner physical cath interventional mother behavioral med telemetry tele endoscopy
+imaging pharmacy billing admissions wound pediatric outpatient inpatient ambulatory quarantine isolation detox
+psych mental case social corporate admin administration management legal hr it quality infection
 """.split())
 
 
 def find_places(scan: Scan) -> list[Finding]:
     """Return LOCATION spans: addresses and places that pin down where a person lives or lies."""
     text = scan.text
-    care = confirms_care(text)
+    care = scan.care
     spans: list[tuple[int, int, str]] = []
-    for match in _FACILITY_RE.finditer(text):
-        if _facility_tied(scan, match, care):
-            spans.append((match.start(), match.end(), "room"))
-    for pattern in (_IN_NUMBER_RE, _BOARD_RE):
-        spans += [(m.start(1), m.end(1), "room") for m in pattern.finditer(text)]
+    if any(ch.isdigit() for ch in text):
+        spans += _numbered_places(scan, care)
     for match in _STREET_RE.finditer(text):
-        start, end = match.span("street") if match.group("street") else match.span()
-        if not _own_place(text, start, end):
-            spans.append((start, end, "address"))
-    for match in _PLACE_RE.finditer(text):
+        if match.group("street"):
+            if _area_tied(scan, match.start("street"), match.end("street"), care):
+                spans.append((match.start("street"), match.end("street"), "street"))
+        elif not _own_place(text, match.start(), match.end()):
+            spans.append((match.start(), match.end(), "address"))
+    for match in _PLACE_RE.finditer(text) if _PLACE_HINT.search(text) else ():
         if _area_tied(scan, match.start(), match.end(), care):
             spans.append((match.start(), match.end(), "area"))
-    for match in _TOWN_AFTER_RE.finditer(text):
-        if _is_town(match.group(1)) and _area_tied(scan, match.start(1), match.end(1), care):
+    for match in (*_TOWN_AFTER_RE.finditer(text), *_AREA_WORD_RE.finditer(text)):
+        if _is_town(match.group(1)) and _area_tied(scan, match.start(1), match.end(1), False):
             spans.append((match.start(1), match.end(1), "area"))
-    spans += [(m.start(1), m.end(1), "address") for m in _ZIP_RE.finditer(text)]
     return [_place_finding(start, end, kind) for start, end, kind in _dedupe(spans)]
 
 
+def _numbered_places(scan: Scan, care: bool) -> list[tuple[int, int, str]]:
+    """Rooms, beds, board codes and ZIP codes: the places that need a digit."""
+    text = scan.text
+    spans = [(m.start(), m.end(), "room") for m in _FACILITY_RE.finditer(text)
+             if _facility_tied(scan, m, care)]
+    for pattern in (_IN_NUMBER_RE, _BOARD_RE):
+        spans += [(m.start(1), m.end(1), "room") for m in pattern.finditer(text)]
+    spans += [(m.start(1), m.end(1), "area") for m in _ZIP_RE.finditer(text)]
+    return spans
+
+
 def _facility_tied(scan: Scan, match: re.Match[str], care: bool) -> bool:
+    """A room or bed counts unless the sentence is a facilities note ('Room 101 is booked for ACLS')."""
+    if _BOARD_AFTER.match(scan.text, match.end()):
+        return True
     sentence = scan.sentence(match.start())
-    if SCHEDULE_RE.search(sentence) or re.match(r"\s+of\s+(?:the|our)\b", scan.text[match.end():]):
+    if _FACILITY_NOTE.search(sentence) or _OF_THE_AFTER.match(scan.text, match.end()):
         return False
-    return scan.about_person(match.start()) or care
+    return scan.about_person(match.start()) or care or scan.people
 
 
 def _area_tied(scan: Scan, start: int, end: int, care: bool) -> bool:
@@ -121,7 +155,9 @@ def _dedupe(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 def _place_finding(start: int, end: int, kind: str) -> Finding:
     why = {
         "room": "A room, bed or bay number tells coworkers and visitors exactly who this is.",
-        "address": "A street address or ZIP code points to someone's home.",
+        "address": "A street address points to someone's home.",
+        "street": "The street someone lives on, with the other details, points to their home.",
         "area": "A town or neighbourhood, with the other details, narrows down who this is.",
     }[kind]
-    return make_finding("LOCATION", "warn", start, end, f"privacy.location.{kind}", why)
+    severity = "block" if kind == "address" else "warn"
+    return make_finding("LOCATION", severity, start, end, f"privacy.location.{kind}", why)

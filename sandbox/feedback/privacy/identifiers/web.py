@@ -6,7 +6,6 @@ import re
 
 from ...model import Finding
 from .base import make_finding
-from .care import confirms_care
 from .context import Scan
 from .wordlists import FIRST_NAMES
 
@@ -15,7 +14,11 @@ _URL_RE = re.compile(
     r"me|ly|app|example|info|health|care|page|site))\b(?P<path>/[^\s)\]}>\"']*)?",
     re.IGNORECASE,
 )
-_IP_RE = re.compile(r"(?<![\d.])\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b(?![.\d])")
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1?\d?\d)"
+_TLD_HINT = re.compile(
+    r"\.(?:com|org|net|edu|gov|io|co|us|me|ly|app|example|info|health|care|page|site)\b", re.IGNORECASE
+)
+_IP_RE = re.compile(rf"(?<![\d.])\b(?:{_OCTET}\.){{3}}{_OCTET}\b(?![.\d])")
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
 _PERSONAL_HOSTS = re.compile(
     r"(?:^|\.)(?:gofundme|caringbridge|mealtrain|givesendgo|fundly|lotsahelpinghands|facebook|fb|instagram|"
@@ -24,8 +27,9 @@ _PERSONAL_HOSTS = re.compile(
 )
 _PERSONAL_PATH = re.compile(r"/(?:visit|u|user|users|profile|people|in|f|fundraiser|~)[/\w-]*", re.IGNORECASE)
 _ORG_HANDLE = re.compile(
-    r"^@(?i:dr|doc)[A-Z_]|(?i:md|rn|np|dds|clinic|health|hospital|med|medical|peds|dental|library|county|city|"
-    r"news|official|team|unit|pharmacy|pt|center|practice|gov|dept|foundation|rehab|hq|org|ems|fire|police)$"
+    r"^@(?i:dr|doc)[A-Z_]|^@[A-Z0-9]{2,6}$|(?i:md|rn|np|dds|clinic|health|hospital|med|medical|medicine|peds|"
+    r"dental|library|county|city|news|official|team|unit|pharmacy|pt|center|practice|gov|dept|foundation|rehab|"
+    r"hq|org|ems|fire|police|society|association|times|post|journal|magazine|tv|radio|fm|institute|care)$"
 )
 
 
@@ -34,16 +38,16 @@ def find_web(scan: Scan) -> list[Finding]:
     text = scan.text
     found = [make_finding("WEB", "block", m.start(), m.end(), "privacy.web.ip",
                           "An IP address can be traced to a person's home or device.")
-             for m in _IP_RE.finditer(text)]
-    for match in _URL_RE.finditer(text):
+             for m in (_IP_RE.finditer(text) if text.count(".") >= 3 else ())]
+    for match in _URL_RE.finditer(text) if _TLD_HINT.search(text) else ():
         if _points_at_person(match):
             found.append(make_finding("WEB", "block", match.start(), match.end(), "privacy.web.url",
                                       "This link leads to a page about a specific person."))
-    if confirms_care(text):
+    if "@" in text and scan.care:
         for match in _HANDLE_RE.finditer(text):
             if not _ORG_HANDLE.search(match.group()) and not _own_handle(text, match.start()):
                 found.append(make_finding("WEB", "block", match.start(), match.end(), "privacy.web.handle",
-                                          "Tagging this person next to health details ties them to their care."))
+                                          "Tagging someone next to health details ties them to their care."))
     return found
 
 
@@ -52,7 +56,8 @@ def _points_at_person(match: re.Match[str]) -> bool:
     if _PERSONAL_HOSTS.search(match.group("host") + ".") and len(path) > 1:
         return True
     words = re.split(r"[/\-_.]+", path.lower())
-    return bool(_PERSONAL_PATH.match(path)) and any(w in FIRST_NAMES or w[:5] in FIRST_NAMES for w in words if w)
+    named = any(w in FIRST_NAMES or w[:5] in FIRST_NAMES for w in words if w)
+    return bool(_PERSONAL_PATH.match(path)) and named
 
 
 def _own_handle(text: str, start: int) -> bool:

@@ -24,7 +24,8 @@ def fold(word: str) -> str:
 
 # Common nicknames -> the given names they come from (used for scenario facts and as extra names).
 NICKNAMES: dict[str, tuple[str, ...]] = {
-    "robert": ("bob", "bobby", "rob", "robbie", "bert"), "william": ("will", "bill", "billy", "liam", "willie"),
+    "robert": ("bob", "bobby", "rob", "robbie", "bert"),
+    "william": ("will", "bill", "billy", "liam", "willie"),
     "elizabeth": ("liz", "lizzie", "beth", "betty", "eliza", "libby", "betsy"),
     "margaret": ("maggie", "peggy", "meg", "marge", "greta"), "richard": ("rick", "ricky", "dick", "rich"),
     "james": ("jim", "jimmy", "jamie"), "john": ("jack", "johnny"), "michael": ("mike", "mikey", "mick"),
@@ -32,25 +33,27 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "daniel": ("dan", "danny"), "david": ("dave", "davey"), "edward": ("ed", "eddie", "ted", "ned"),
     "katherine": ("kate", "katie", "kathy", "kat", "kit"), "catherine": ("cathy", "kate", "cat"),
     "patricia": ("pat", "patty", "trish", "tricia"), "jennifer": ("jen", "jenny"),
-    "christopher": ("chris", "kit"), "christine": ("chris", "chrissy", "tina"), "kristina": ("tina", "kris"),
-    "anthony": ("tony",), "nicholas": ("nick", "nicky"), "alexander": ("alex", "sasha", "xander"),
-    "alexandra": ("alex", "lexi", "sandra"), "samuel": ("sam", "sammy"), "samantha": ("sam", "sammy"),
-    "benjamin": ("ben", "benny"), "matthew": ("matt",), "andrew": ("andy", "drew"), "steven": ("steve",),
-    "stephen": ("steve",), "timothy": ("tim", "timmy"), "jonathan": ("jon", "jonny"), "joshua": ("josh",),
-    "gregory": ("greg",), "kenneth": ("ken", "kenny"), "ronald": ("ron", "ronnie"), "donald": ("don", "donnie"),
+    "christopher": ("chris", "kit"), "christine": ("chris", "chrissy", "tina"),
+    "kristina": ("tina", "kris"), "anthony": ("tony",), "nicholas": ("nick", "nicky"),
+    "alexander": ("alex", "sasha", "xander"), "alexandra": ("alex", "lexi", "sandra"),
+    "samuel": ("sam", "sammy"), "samantha": ("sam", "sammy"), "benjamin": ("ben", "benny"),
+    "matthew": ("matt",), "andrew": ("andy", "drew"), "steven": ("steve",), "stephen": ("steve",),
+    "timothy": ("tim", "timmy"), "jonathan": ("jon", "jonny"), "joshua": ("josh",), "gregory": ("greg",),
+    "kenneth": ("ken", "kenny"), "ronald": ("ron", "ronnie"), "donald": ("don", "donnie"),
     "lawrence": ("larry",), "gerald": ("gerry", "jerry"), "raymond": ("ray",), "louis": ("lou",),
     "francis": ("frank", "fran"), "frances": ("fran", "frankie"), "frederick": ("fred", "freddie"),
-    "harold": ("harry", "hal"), "henry": ("hank", "harry"), "albert": ("al", "bert"), "alfred": ("al", "alfie"),
-    "susan": ("sue", "susie"), "deborah": ("deb", "debbie"), "rebecca": ("becky", "becca"),
-    "victoria": ("vicky", "tori"), "jessica": ("jess", "jessie"), "barbara": ("barb", "babs"),
-    "dorothy": ("dot", "dottie", "dolly"), "virginia": ("ginny",), "theodore": ("ted", "teddy", "theo"),
-    "abigail": ("abby",), "isabella": ("bella", "izzy"), "gabriel": ("gabe",), "zachary": ("zach", "zack"),
-    "nathaniel": ("nate", "nat"), "nathan": ("nate",), "mathew": ("matt",), "leonard": ("leo", "len", "lenny"),
-    "eleanor": ("ellie", "nora", "nell"), "helen": ("nell", "nellie"), "josephine": ("jo", "josie"),
-    "jacqueline": ("jackie",), "pamela": ("pam",), "cynthia": ("cindy",), "kimberly": ("kim",),
-    "maria": ("mari",), "jose": ("pepe",), "francisco": ("paco", "pancho"), "guadalupe": ("lupe",),
-    "dolores": ("lola",), "ignacio": ("nacho",), "manuel": ("manny",), "enrique": ("kike",),
-    "oluwaseun": ("seun",), "olufemi": ("femi",), "chukwuemeka": ("emeka",),
+    "harold": ("harry", "hal"), "henry": ("hank", "harry"), "albert": ("al", "bert"),
+    "alfred": ("al", "alfie"), "susan": ("sue", "susie"), "deborah": ("deb", "debbie"),
+    "rebecca": ("becky", "becca"), "victoria": ("vicky", "tori"), "jessica": ("jess", "jessie"),
+    "barbara": ("barb", "babs"), "dorothy": ("dot", "dottie", "dolly"), "virginia": ("ginny",),
+    "theodore": ("ted", "teddy", "theo"), "abigail": ("abby",), "isabella": ("bella", "izzy"),
+    "gabriel": ("gabe",), "zachary": ("zach", "zack"), "nathaniel": ("nate", "nat"), "nathan": ("nate",),
+    "mathew": ("matt",), "leonard": ("leo", "len", "lenny"), "eleanor": ("ellie", "nora", "nell"),
+    "helen": ("nell", "nellie"), "josephine": ("jo", "josie"), "jacqueline": ("jackie",),
+    "pamela": ("pam",), "cynthia": ("cindy",), "kimberly": ("kim",), "maria": ("mari",), "jose": ("pepe",),
+    "francisco": ("paco", "pancho"), "guadalupe": ("lupe",), "dolores": ("lola",), "ignacio": ("nacho",),
+    "manuel": ("manny",), "enrique": ("kike",), "oluwaseun": ("seun",), "olufemi": ("femi",),
+    "chukwuemeka": ("emeka",),
 }
 
 # Given names that are also everyday words, brands or places: need a strong cue (a title, "baby ...").
@@ -62,6 +65,10 @@ pat sue gene jean don van reed miles max cash price chance page paige sky star c
 pearl holly ginger honey melody harmony heaven destiny sterling carol carter parker hunter mason cooper
 baker taylor tyler porter austin dallas houston paris florence georgia virginia carolina madison lincoln
 jordan jackson washington chelsea sydney india china brooklyn phoenix justice royal christian faith
+cat kit dot dolly will bill rich drew chuck dick ted ned nat hal al ed jo babs bert sandra cash forum patience
+margarita america tia allegra ella lyrica celeste liberty unity charity prudence felicity verity constance
+africa angeles aurora brandy dakota duke earl eden jesus kennedy mercedes orlando sierra sol sherry luna noel
+iris dean glen dale stella genesis savannah frank grant earnest ernest gay
 """.split())
 
 # Eponyms in disease, sign and procedure names: never a private person's name.
@@ -71,10 +78,26 @@ hashimoto heimlich hodgkin horner huntington kawasaki kernig lyme marfan meniere
 raynaud reye sjogren tourette trendelenburg whipple wilson kussmaul babinski brudzinski hirschsprung
 """.split())
 
+# Given names common in the US that the locale lists miss (all generations and communities).
+_EXTRA_NAMES = """
+lily ava jess lou ethel rhea jen shay noor eli mateo theo keisha latoya tyrone deshawn jamal aaliyah imani
+jaylen malik darnell shanice tamika ebony marquis terrell andre rashad xavier jalen kiara nia zion latasha
+shaniqua dashawn demetrius lakisha tanisha jamar kendrick trevon ximena valentina camila sofia santiago diego
+alejandro yesenia yolanda maribel araceli itzel jazmin lupe esteban rafael ramon arturo hector ignacio beatriz
+ines anjali rohan arjun ravi deepak sanjay neha pooja wei ming mei jin hyun yuki hiroshi kenji haruto aiko
+thanh linh minh huong duc chinedu ngozi oluwaseun adebayo amara kwame kofi ama abena femi tunde chioma emeka
+nkechi ahmed mohammed fatima aisha omar yusuf layla zainab hassan hussein khalid samir rania liam oliver
+elijah lucas logan jackson sebastian olivia isabella sophia charlotte amelia harper evelyn abigail emily avery
+scarlett chloe penelope riley zoey nora eleanor hannah lillian aubrey ellie natalie zoe leah savannah audrey
+bella claire skylar lucy paisley everly anna caroline genesis emilia maya kinsley naomi ariana allison
+gabriella alice madelyn cora eva adeline hailey gianna isla eliana quinn nevaeh sadie piper lydia alexa
+josephine emery julia delilah arianna vivian kaylee sophie brielle madeline mildred gertrude edna myrtle
+bernice agnes mabel opal irma doris gladys lorraine marjorie bernard harold walter eugene herbert clarence
+floyd leroy vernon wilbur otis elmer cletus delbert merle lloyd virgil homer bea bubba junior
+""".split()
 FIRST_NAMES = frozenset(
     (_load("first_names.txt") | {n for nicks in NICKNAMES.values() for n in nicks} | set(NICKNAMES)
-     | {"lily", "ava", "jess", "lou", "ethel", "rhea", "jen", "shay", "noor", "eli", "mateo", "theo"})
-    - EPONYMS
+     | set(_EXTRA_NAMES)) - EPONYMS
 )
 SURNAMES = _load("surnames.txt") - EPONYMS
 
@@ -86,8 +109,8 @@ MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug":
               "oct": 10, "nov": 11, "dec": 12}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CALENDAR_WORDS = frozenset(
-    set(MONTHS) | set(MONTH_ABBR) | set(WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-                                                     "sat", "sun", "christmas", "easter", "thanksgiving"}
+    set(MONTHS) | set(MONTH_ABBR) | set(WEEKDAYS)
+    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "christmas", "easter"}
 )
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]

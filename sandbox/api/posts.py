@@ -1,0 +1,254 @@
+"""Platforms, feeds and posts as JSON: the same operations as the pages."""
+
+from __future__ import annotations
+
+from flask import abort, jsonify, request
+from flask_login import current_user
+
+from ..errors import InvalidInput, json_error
+from ..extensions import db
+from ..feeds import queries
+from ..feeds.operations import Draft, PauseRequired, create_post, delete_post, edit_post, react
+from ..feeds.platforms import PLATFORMS, get_platform
+from ..models import Post, PostKind
+from ..security import POSTING_ROLES
+from . import bp
+from .feedback import FINDING_SCHEMA
+from .openapi import document
+from .schemas import PAGE_OF_POSTS, PLATFORM_SCHEMA, POST_INPUT, POST_SCHEMA, post_json
+
+
+def _payload() -> dict:
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        raise InvalidInput("Send a JSON object.", "body")
+    return payload
+
+
+def _require_poster() -> None:
+    if current_user.role not in POSTING_ROLES:
+        abort(403, description="Your role can read the platforms but not post in them.")
+
+
+def _post_in_reach(post_id: int) -> Post:
+    post = db.session.get(Post, post_id)
+    if post is None or post.platform not in PLATFORMS:
+        abort(404, description="No such post.")
+    found = queries.post_for_viewer(current_user, post_id, PLATFORMS[post.platform])
+    if found is None:
+        abort(404, description="No such post.")
+    return found
+
+
+document(
+    "/platforms",
+    "get",
+    "The four simulated platforms and their rules",
+    {"type": "object", "properties": {"items": {"type": "array", "items": PLATFORM_SCHEMA}}},
+)
+
+
+@bp.get("/platforms")
+def platforms():
+    """The platforms with their limits, audiences and actions."""
+    return jsonify(items=[p.to_dict() for p in PLATFORMS.values()], next_cursor=None)
+
+
+document(
+    "/platforms/{platform}/feed",
+    "get",
+    "A page of a platform's feed (newest first)",
+    PAGE_OF_POSTS,
+    parameters=[
+        {"name": "platform", "in": "path", "required": True, "schema": {"type": "string"}},
+        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
+        {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+    ],
+)
+
+
+@bp.get("/platforms/<platform>/feed")
+def feed(platform: str):
+    """A feed page with an opaque cursor for the next one."""
+    page = queries.feed_page(
+        current_user, get_platform(platform), request.args.get("cursor"), request.args.get("limit", type=int)
+    )
+    return jsonify(items=[post_json(item.post, item) for item in page.items], next_cursor=page.next_cursor)
+
+
+document(
+    "/posts/{post_id}",
+    "get",
+    "A post with its thread, findings (for its author), history and traces",
+    POST_SCHEMA,
+    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+)
+
+
+@bp.get("/posts/<int:post_id>")
+def post_detail(post_id: int):
+    """A post, its replies, and for its author: findings, edit history and captured traces."""
+    post = _post_in_reach(post_id)
+    body = post_json(post, detail=post.author_user_id == current_user.id)
+    body["thread"] = [post_json(item.post, item) for item in queries.thread(current_user, post)]
+    return jsonify(body)
+
+
+document(
+    "/posts",
+    "post",
+    "Create a post, reply, comment, quote, share, DM or owner response",
+    POST_SCHEMA,
+    requestBody={"required": True, "content": {"application/json": {"schema": POST_INPUT}}},
+    responses={
+        "201": {
+            "description": "Created; carries its findings",
+            "content": {"application/json": {"schema": POST_SCHEMA}},
+        },
+        "409": {
+            "description": "Strategic pause: a blocking finding and no override; nothing saved",
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "error": {"type": "object"},
+                            "findings": {"type": "array", "items": FINDING_SCHEMA},
+                        },
+                    }
+                }
+            },
+        },
+        "400": {"$ref": "#/components/responses/BadRequest"},
+        "401": {"$ref": "#/components/responses/Unauthorized"},
+    },
+)
+
+
+@bp.post("/posts")
+def create():
+    """Publish, or answer 409 with the findings when a blocking finding needs the trainee's decision."""
+    _require_poster()
+    data = _payload()
+    platform = get_platform(str(data.get("platform", "")))
+    try:
+        kind = PostKind(data.get("kind") or ("dm" if data.get("recipient") else "post"))
+    except ValueError:
+        raise InvalidInput("Unknown kind of post.", "kind") from None
+    draft = Draft(
+        body=str(data.get("body", "")),
+        audience=str(data.get("audience", "public")),
+        kind=kind,
+        parent_id=data.get("parent_id"),
+        shared_id=data.get("shared_id"),
+        recipient_handle=data.get("recipient"),
+        identity=str(data.get("identity", "personal")),
+        override=data.get("override") is True,
+    )
+    try:
+        post, _report = create_post(current_user, platform, draft)
+    except PauseRequired as pause:
+        db.session.commit()
+        response, status = json_error(
+            409,
+            "This draft has a blocking finding. Revise it, or send it again with "
+            '"override": true to post anyway (recorded).',
+        )
+        body = response.get_json()
+        body["findings"] = [f.to_dict() for f in pause.report.findings]
+        body["safer_text"] = pause.report.safer_text
+        return jsonify(body), status
+    db.session.commit()
+    return jsonify(post_json(post, detail=True)), 201
+
+
+document(
+    "/posts/{post_id}",
+    "patch",
+    "Edit a post's body (history kept; findings recomputed and stored)",
+    POST_SCHEMA,
+    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    requestBody={
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["body"],
+                    "properties": {"body": {"type": "string"}, "override": {"type": "boolean"}},
+                }
+            }
+        },
+    },
+)
+
+
+@bp.patch("/posts/<int:post_id>")
+def edit(post_id: int):
+    """Edit one's own post."""
+    _require_poster()
+    data = _payload()
+    post = _post_in_reach(post_id)
+    try:
+        edit_post(
+            current_user,
+            PLATFORMS[post.platform],
+            post.id,
+            str(data.get("body", "")),
+            data.get("override") is True,
+        )
+    except PauseRequired as pause:
+        db.session.commit()
+        response, status = json_error(
+            409, "The edit has a blocking finding; send it again with override to save."
+        )
+        body = response.get_json()
+        body["findings"] = [f.to_dict() for f in pause.report.findings]
+        return jsonify(body), status
+    db.session.commit()
+    return jsonify(post_json(post, detail=True))
+
+
+document(
+    "/posts/{post_id}",
+    "delete",
+    "Soft-delete a post; the answer lists the traces that remain",
+    POST_SCHEMA,
+    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+)
+
+
+@bp.delete("/posts/<int:post_id>")
+def delete(post_id: int):
+    """Delete one's own post (it stays stored for review, and captures remain)."""
+    _require_poster()
+    post = delete_post(current_user, post_id)
+    db.session.commit()
+    return jsonify(post_json(post, detail=True))
+
+
+document(
+    "/posts/{post_id}/reactions",
+    "post",
+    "Like or react (the same kind again takes it back)",
+    {"type": "object", "properties": {"kind": {"type": "string", "nullable": True}}},
+    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    requestBody={
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}}
+            }
+        },
+    },
+)
+
+
+@bp.post("/posts/<int:post_id>/reactions")
+def reactions(post_id: int):
+    """React to a post."""
+    _require_poster()
+    post = _post_in_reach(post_id)
+    reaction = react(current_user, PLATFORMS[post.platform], post.id, str(_payload().get("kind", "")))
+    db.session.commit()
+    return jsonify(kind=reaction.kind if reaction else None)

@@ -1,0 +1,141 @@
+"""JSON shapes shared by the API's post routes, and the function that builds a post's JSON."""
+
+from __future__ import annotations
+
+from ..models import Post
+
+AUTHOR = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string", "enum": ["persona", "user"]},
+        "id": {"type": "integer"},
+        "name": {"type": "string"},
+        "handle": {"type": "string", "nullable": True},
+    },
+}
+POST_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "platform": {"type": "string"},
+        "kind": {"type": "string"},
+        "audience": {"type": "string"},
+        "body": {"type": "string", "nullable": True},
+        "author": AUTHOR,
+        "parent_id": {"type": "integer", "nullable": True},
+        "shared_id": {"type": "integer", "nullable": True},
+        "rating": {"type": "integer", "nullable": True},
+        "created_at": {"type": "string", "format": "date-time"},
+        "edited_at": {"type": "string", "nullable": True},
+        "deleted_at": {"type": "string", "nullable": True},
+        "replies": {"type": "integer"},
+        "reactions": {"type": "integer"},
+        "findings": {"type": "array", "items": {"type": "object"}},
+        "overridden": {"type": "boolean"},
+        "history": {"type": "array", "items": {"type": "object"}},
+        "traces": {"type": "array", "items": {"type": "object"}},
+        "thread": {"type": "array", "items": {"type": "object"}},
+    },
+}
+PAGE_OF_POSTS = {
+    "type": "object",
+    "properties": {
+        "items": {"type": "array", "items": POST_SCHEMA},
+        "next_cursor": {"type": "string", "nullable": True},
+    },
+}
+PLATFORM_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string"},
+        "name": {"type": "string"},
+        "genre": {"type": "string"},
+        "char_limit": {"type": "integer"},
+        "audiences": {"type": "array", "items": {"type": "object"}},
+        "reactions": {"type": "array", "items": {"type": "string"}},
+    },
+}
+POST_INPUT = {
+    "type": "object",
+    "required": ["platform", "body"],
+    "properties": {
+        "platform": {"type": "string"},
+        "body": {"type": "string"},
+        "audience": {"type": "string"},
+        "kind": {
+            "type": "string",
+            "enum": ["post", "reply", "comment", "quote", "share", "dm", "owner_response"],
+        },
+        "parent_id": {"type": "integer"},
+        "shared_id": {"type": "integer"},
+        "recipient": {"type": "string", "description": "a persona's handle, for a DM"},
+        "identity": {"type": "string", "enum": ["personal", "page"]},
+        "override": {"type": "boolean"},
+        "run_id": {"type": "integer"},
+    },
+}
+
+
+def _author(post: Post) -> dict:
+    if post.author_persona is not None:
+        p = post.author_persona
+        return {"type": "persona", "id": p.id, "name": p.name, "handle": p.handle}
+    u = post.author_user
+    return {"type": "user", "id": u.id, "name": u.display_name, "handle": None}
+
+
+def _time(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def post_json(post: Post, item=None, detail: bool = False) -> dict:
+    """A post as the API shows it; `detail` adds findings, history and traces (for its author)."""
+    body = {
+        "id": post.id,
+        "platform": post.platform,
+        "kind": post.kind.value,
+        "audience": post.audience.value,
+        "body": None if post.is_deleted else post.body,
+        "author": _author(post),
+        "parent_id": post.parent_id,
+        "shared_id": post.shared_id,
+        "rating": post.rating,
+        "created_at": _time(post.created_at),
+        "edited_at": _time(post.edited_at),
+        "deleted_at": _time(post.deleted_at),
+        "replies": getattr(item, "replies", None),
+        "reactions": getattr(item, "reactions", None),
+    }
+    if detail:
+        body["overridden"] = post.overridden
+        body["findings"] = [
+            {
+                k: getattr(f, k)
+                for k in (
+                    "kind",
+                    "label",
+                    "severity",
+                    "start",
+                    "end",
+                    "text",
+                    "rule",
+                    "message",
+                    "suggestion",
+                    "source",
+                    "overridden",
+                )
+            }
+            for f in post.findings
+            if f.superseded_at is None
+        ]
+        body["history"] = [{"body": r.body, "replaced_at": _time(r.replaced_at)} for r in post.revisions]
+        body["traces"] = [
+            {
+                "persona": c.persona.handle,
+                "kind": c.kind,
+                "snapshot": c.snapshot,
+                "captured_at": _time(c.created_at),
+            }
+            for c in post.captures
+        ]
+    return body

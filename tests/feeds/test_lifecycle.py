@@ -1,0 +1,90 @@
+"""After posting: delete keeps traces, edits keep history, reactions toggle, requests get answers."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import AuditEvent, Finding, Post, Reaction
+from sandbox.models.social import Relationship
+
+from .conftest import connect, make_post
+from .test_posting import RISKY
+
+
+def _risky_post(client):
+    client.post(
+        "/p/microblog/compose", data={"kind": "post", "body": RISKY, "audience": "public", "override": "y"}
+    )
+    return db.session.scalar(sa.select(Post))
+
+
+def test_delete_is_soft_and_the_capture_stays_visible(client, trainee, crowd):
+    post = _risky_post(client)
+    response = client.post(f"/p/microblog/posts/{post.id}/delete")
+    assert response.status_code == 302
+    db.session.refresh(post)
+    assert post.deleted_at is not None and post.body == RISKY
+    page = client.get(f"/p/microblog/posts/{post.id}").text
+    assert "You deleted this post." in page and "took a screenshot" in page and "Mrs. Delgado" in page
+    assert "Mrs. Delgado" not in client.get("/p/microblog/").text
+    assert db.session.scalar(sa.select(AuditEvent.details).where(AuditEvent.action == "post.deleted")) == {
+        "captures": 1
+    }
+
+
+def test_deleting_twice_or_someone_elses_post_fails(client, trainee, org, crowd):
+    post = _risky_post(client)
+    client.post(f"/p/microblog/posts/{post.id}/delete")
+    assert client.post(f"/p/microblog/posts/{post.id}/delete").status_code == 409
+    persona_post = make_post(org, crowd["member"], "microblog")
+    assert client.post(f"/p/microblog/posts/{persona_post.id}/delete").status_code == 404
+
+
+def test_edit_keeps_history_and_supersedes_old_findings(client, trainee, crowd):
+    client.post(
+        "/p/social/compose",
+        data={"kind": "post", "body": "Saw Maria Lopez today", "audience": "public", "override": "y"},
+    )
+    post = db.session.scalar(sa.select(Post))
+    response = client.post(f"/p/social/posts/{post.id}/edit", data={"body": "Great shift today, team!"})
+    assert response.status_code == 302
+    db.session.refresh(post)
+    assert post.body == "Great shift today, team!" and post.edited_at is not None
+    assert [r.body for r in post.revisions] == ["Saw Maria Lopez today"]
+    findings = db.session.scalars(sa.select(Finding).where(Finding.post_id == post.id)).all()
+    assert findings and all(f.superseded_at is not None for f in findings if f.label == "NAME")
+    page = client.get(f"/p/social/posts/{post.id}").text
+    assert "Edit history" in page and "Saw Maria Lopez today" in page
+
+
+def test_reaction_toggles(client, trainee, org, crowd):
+    post = make_post(org, crowd["member"], "social")
+    client.post(f"/p/social/posts/{post.id}/react", data={"kind": "love"})
+    assert db.session.scalar(sa.select(Reaction.kind)) == "love"
+    client.post(f"/p/social/posts/{post.id}/react", data={"kind": "love"})
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Reaction)) == 0
+    client.post(f"/p/social/posts/{post.id}/react", data={"kind": "celebrate"})  # not a Kinfolk reaction
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Reaction)) == 0
+
+
+def test_persona_friend_request_can_be_accepted_or_declined(client, trainee, crowd):
+    first = connect(trainee, crowd["patient"], "social", status="pending", requested_by="persona")
+    second = connect(trainee, crowd["member"], "social", status="pending", requested_by="persona")
+    page = client.get("/p/social/notifications").text
+    assert "wants to be your friend" in page
+    client.post(f"/p/social/requests/{first.id}", data={"accept": "1"})
+    client.post(f"/p/social/requests/{second.id}", data={"accept": "0"})
+    statuses = dict(db.session.execute(sa.select(Relationship.id, Relationship.status)).all())
+    assert statuses == {first.id: "accepted", second.id: "declined"}
+    assert client.post(f"/p/social/requests/{first.id}", data={"accept": "0"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Relationship, first.id).status == "accepted"  # answered once only
+
+
+def test_following_a_persona_then_messaging(client, trainee, crowd):
+    handle = crowd["member"].handle
+    client.post(f"/p/microblog/people/{handle}/connect")
+    response = client.post("/p/microblog/compose", data={"kind": "dm", "recipient": handle, "body": "hi!"})
+    assert response.status_code == 302
+    assert "hi!" in client.get(f"/p/microblog/messages/{handle}").text
