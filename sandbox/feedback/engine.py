@@ -9,6 +9,7 @@ from .normalize import normalize
 from .privacy import find_privacy
 from .tone import find_tone
 
+FACT_RULE = "privacy.scenario_fact"
 PLACEHOLDERS = {
     "NAME": "[name]",
     "LOCATION": "[place]",
@@ -56,6 +57,14 @@ def _sort_key(finding: Finding) -> tuple:
     return (finding.kind != "privacy", start, finding.label)
 
 
+def _outranks(finding: Finding, previous: Finding) -> bool:
+    """The more severe finding wins a merge; at equal severity a scenario fact names the rule."""
+    rank, previous_rank = SEVERITY_RANK[finding.severity], SEVERITY_RANK[previous.severity]
+    if rank != previous_rank:
+        return rank < previous_rank
+    return finding.rule == FACT_RULE and previous.rule != FACT_RULE
+
+
 def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
     """Merge spans of the same label that overlap, keeping the most severe finding's words."""
     merged: list[Finding] = []
@@ -69,7 +78,7 @@ def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
                 merged.append(finding)
             continue
         if previous is not None and previous.start is not None and finding.start < (previous.end or 0):
-            if SEVERITY_RANK[finding.severity] < SEVERITY_RANK[previous.severity]:
+            if _outranks(finding, previous):
                 previous.severity, previous.rule = finding.severity, finding.rule
                 previous.message, previous.suggestion = finding.message, finding.suggestion
                 previous.source = finding.source

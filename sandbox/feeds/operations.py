@@ -13,6 +13,7 @@ from ..feedback import Report, analyze
 from ..models import Audience, Finding, Persona, Post, PostKind, PostRevision, Reaction, User, utcnow
 from ..models.social import Attachment, Relationship
 from .captures import capture_if_risky
+from .engagement import react_to_new_post
 from .platforms import Platform
 
 REPLY_KINDS = (PostKind.REPLY, PostKind.COMMENT, PostKind.OWNER_RESPONSE)
@@ -188,6 +189,7 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
             photo_flagged=photo_blocks,
         )
     capture_if_risky(post, report)
+    react_to_new_post(post, platform)
     db.session.flush()
     return post, report
 

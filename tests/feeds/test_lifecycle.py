@@ -88,3 +88,21 @@ def test_following_a_persona_then_messaging(client, trainee, crowd):
     response = client.post("/p/microblog/compose", data={"kind": "dm", "recipient": handle, "body": "hi!"})
     assert response.status_code == 302
     assert "hi!" in client.get(f"/p/microblog/messages/{handle}").text
+
+
+def test_personas_react_to_a_visible_post_and_the_author_is_notified(client, trainee, crowd):
+    client.post(
+        "/p/social/compose", data={"kind": "post", "body": "Sunny walk to work", "audience": "public"}
+    )
+    client.post("/p/social/compose", data={"kind": "post", "body": "Note to self", "audience": "only_me"})
+    public, private = db.session.scalars(sa.select(Post).order_by(Post.id)).all()
+    reactors = db.session.scalars(sa.select(Reaction.persona_id).where(Reaction.post_id == public.id)).all()
+    assert 1 <= len(reactors) <= 3 and len(set(reactors)) == len(reactors)
+    assert (
+        db.session.scalar(
+            sa.select(sa.func.count()).select_from(Reaction).where(Reaction.post_id == private.id)
+        )
+        == 0
+    )
+    page = client.get("/p/social/notifications").text
+    assert "reacted to your post" in page

@@ -30,6 +30,6 @@ PLATFORM = Platform(
         "message": "Message",
         "relationship": "Add friend",
         "relationships": "Friends",
-        "page": "your practice's page",
+        "page": "Your practice's page",
     },
 )
