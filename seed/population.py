@@ -72,6 +72,7 @@ def populate(seed: int = 2026, password_method: str = "scrypt") -> Organisation:
     _background_posts(fake, rng, org, personas)
     db.session.flush()
     _trainee_world(rng, users[Role.TRAINEE], personas)
+    _first_conversations(users[Role.TRAINEE], personas)
     db.session.flush()
     return org
 
@@ -220,3 +221,31 @@ WAITING = [
     ),
     ("microblog", "journalist", None),
 ]
+
+
+def _first_conversations(trainee: User, personas: list[Persona]) -> None:
+    """A colleague mentions the demo trainee, and replies to the trainee's first post."""
+    from sandbox.feeds.personas import persona_post
+    from sandbox.feeds.platforms import PLATFORMS
+
+    colleague = next(p for p in personas if p.kind == "colleague")
+    platform = PLATFORMS["professional"]
+    persona_post(
+        colleague,
+        platform,
+        f"Great to have @{trainee.handle} joining our social media course this "
+        "month. Looking forward to comparing notes!",
+    )
+    first = Post(
+        organisation_id=trainee.organisation_id,
+        platform="social",
+        kind=PostKind.POST,
+        body="Finally finished orientation week. So much to learn, so many good people!",
+        author_user_id=trainee.id,
+        audience=Audience.FRIENDS,
+    )
+    db.session.add(first)
+    db.session.flush()
+    persona_post(
+        colleague, PLATFORMS["social"], "Welcome aboard! Coffee's on me at the next shift change.", first
+    )

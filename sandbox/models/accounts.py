@@ -6,7 +6,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from ..extensions import db
 from .types import Role, UTCDateTime, enum_column, utcnow
@@ -36,6 +37,7 @@ class User(UserMixin, db.Model):
     organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id"), index=True)
     email: Mapped[str] = mapped_column(sa.String(EMAIL_MAX), unique=True)
     display_name: Mapped[str] = mapped_column(sa.String(NAME_MAX))
+    handle: Mapped[str] = mapped_column(sa.String(40), unique=True)  # for @mentions in the platforms
     role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.TRAINEE)
     password_hash: Mapped[str | None] = mapped_column(sa.String(255), default=None)
     is_active_account: Mapped[bool] = mapped_column(default=True)
@@ -120,3 +122,23 @@ class ApiToken(db.Model):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     user: Mapped[User] = relationship()
+
+
+def handle_base(display_name: str) -> str:
+    """A handle made from a name: lowercase letters, digits and underscores."""
+    slug = "_".join("".join(ch for ch in word if ch.isalnum()) for word in display_name.lower().split())
+    return (slug.strip("_") or "member")[:30]
+
+
+@event.listens_for(Session, "before_flush")
+def _give_new_users_a_handle(session: Session, flush_context, instances) -> None:
+    taken = {u.handle for u in session.new if isinstance(u, User) and u.handle}
+    for user in [u for u in session.new if isinstance(u, User) and not u.handle]:
+        base, suffix = handle_base(user.display_name or ""), 1
+        candidate = base
+        with session.no_autoflush:
+            while candidate in taken or session.scalar(sa.select(User.id).where(User.handle == candidate)):
+                suffix += 1
+                candidate = f"{base}{suffix}"
+        user.handle = candidate
+        taken.add(candidate)

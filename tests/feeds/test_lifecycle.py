@@ -106,3 +106,29 @@ def test_personas_react_to_a_visible_post_and_the_author_is_notified(client, tra
     )
     page = client.get("/p/social/notifications").text
     assert "reacted to your post" in page
+
+
+def test_persona_replies_and_mentions_notify_the_trainee(client, trainee, crowd):
+    from sandbox.feeds.personas import persona_post
+    from sandbox.feeds.platforms import PLATFORMS
+
+    client.post(
+        "/p/social/compose", data={"kind": "post", "body": "Ten-hour shift done", "audience": "friends"}
+    )
+    mine = db.session.scalar(sa.select(Post).where(Post.author_user_id == trainee.id))
+    persona_post(crowd["member"], PLATFORMS["social"], "You deserve a rest!", parent=mine)
+    persona_post(crowd["patient"], PLATFORMS["social"], f"Shout-out to @{trainee.handle} for the kind words")
+    persona_post(crowd["journalist"], PLATFORMS["social"], "Can we talk?", recipient=trainee)
+    db.session.commit()
+    page = client.get("/p/social/notifications").text
+    assert "replied to you" in page and "mentioned you" in page and "sent you a message" in page
+    assert "Can we talk?" in client.get(f"/p/social/messages/{crowd['journalist'].handle}").text
+
+
+def test_users_get_unique_handles_from_their_names(app, org):
+    from sandbox.models import User
+
+    twins = [User(organisation=org, email=f"sam{n}@test.example", display_name="Sam O'Neil") for n in range(3)]
+    db.session.add_all(twins)
+    db.session.commit()
+    assert [u.handle for u in twins] == ["sam_oneil", "sam_oneil2", "sam_oneil3"]
