@@ -6,7 +6,7 @@ from flask import jsonify, request
 
 from ..errors import InvalidInput
 from ..feedback import analyze
-from ..feedback.model import AUDIENCES, PLATFORMS
+from ..feedback.model import AUDIENCES, FINDING_FIELDS, PLATFORMS
 from . import bp
 from .openapi import document
 
@@ -14,18 +14,7 @@ MAX_DRAFT_CHARS = 20_000
 
 FINDING_SCHEMA = {
     "type": "object",
-    "required": [
-        "kind",
-        "label",
-        "severity",
-        "start",
-        "end",
-        "text",
-        "rule",
-        "message",
-        "suggestion",
-        "source",
-    ],
+    "required": list(FINDING_FIELDS),
     "properties": {
         "kind": {"type": "string", "enum": ["privacy", "tone"]},
         "label": {"type": "string"},

@@ -25,6 +25,15 @@ def _payload() -> dict:
     return payload
 
 
+def _pause_response(pause: PauseRequired, message: str):
+    """409: the strategic pause, with the findings and the safer version; nothing was saved."""
+    response, status = json_error(409, message)
+    body = response.get_json()
+    body["findings"] = [f.to_dict() for f in pause.report.findings]
+    body["safer_text"] = pause.report.safer_text
+    return jsonify(body), status
+
+
 def _require_poster() -> None:
     if current_user.role not in POSTING_ROLES:
         abort(403, description="Your role can read the platforms but not post in them.")
@@ -148,16 +157,12 @@ def create():
     try:
         post, _report = create_post(current_user, platform, draft)
     except PauseRequired as pause:
-        db.session.commit()
-        response, status = json_error(
-            409,
+        db.session.commit()  # keeps the audit record of the paused draft
+        return _pause_response(
+            pause,
             "This draft has a blocking finding. Revise it, or send it again with "
             '"override": true to post anyway (recorded).',
         )
-        body = response.get_json()
-        body["findings"] = [f.to_dict() for f in pause.report.findings]
-        body["safer_text"] = pause.report.safer_text
-        return jsonify(body), status
     db.session.commit()
     return jsonify(post_json(post, detail=True)), 201
 
@@ -199,12 +204,9 @@ def edit(post_id: int):
         )
     except PauseRequired as pause:
         db.session.commit()
-        response, status = json_error(
-            409, "The edit has a blocking finding; send it again with override to save."
+        return _pause_response(
+            pause, 'The edit has a blocking finding; send it again with "override": true to save.'
         )
-        body = response.get_json()
-        body["findings"] = [f.to_dict() for f in pause.report.findings]
-        return jsonify(body), status
     db.session.commit()
     return jsonify(post_json(post, detail=True))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..feedback.model import FINDING_FIELDS
 from ..models import Post
 
 AUTHOR = {
@@ -109,22 +110,7 @@ def post_json(post: Post, item=None, detail: bool = False) -> dict:
     if detail:
         body["overridden"] = post.overridden
         body["findings"] = [
-            {
-                k: getattr(f, k)
-                for k in (
-                    "kind",
-                    "label",
-                    "severity",
-                    "start",
-                    "end",
-                    "text",
-                    "rule",
-                    "message",
-                    "suggestion",
-                    "source",
-                    "overridden",
-                )
-            }
+            {key: getattr(f, key) for key in (*FINDING_FIELDS, "overridden")}
             for f in post.findings
             if f.superseded_at is None
         ]

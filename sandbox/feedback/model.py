@@ -32,6 +32,18 @@ PLATFORMS = ("microblog", "social", "professional", "reviews")
 AUDIENCES = ("public", "connections", "private")
 SEVERITIES = ("block", "warn", "info", "good")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+FINDING_FIELDS = (
+    "kind",
+    "label",
+    "severity",
+    "start",
+    "end",
+    "text",
+    "rule",
+    "message",
+    "suggestion",
+    "source",
+)
 
 
 @dataclass

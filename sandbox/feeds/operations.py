@@ -141,6 +141,30 @@ def feedback_audience(platform: Platform, audience: Audience) -> str:
     return choice.feedback_audience if choice else "public"
 
 
+def pause(target, platform: Platform, body: str, report: Report, **details) -> None:
+    """Record the paused draft with its findings (nothing is published) and stop with PauseRequired."""
+    audit.record(
+        "post.paused",
+        target,
+        platform=platform.id,
+        body=body,
+        findings=[f.to_dict() for f in report.findings],
+        **details,
+    )
+    db.session.flush()
+    raise PauseRequired(report)
+
+
+def record_override(post: Post, report: Report, **details) -> None:
+    """Record that the author published despite blocking findings, with those findings."""
+    audit.record(
+        "post.override",
+        post,
+        findings=[f.to_dict() for f in report.findings if f.severity == "block"],
+        **details,
+    )
+
+
 def check_draft(platform: Platform, body: str, audience: Audience) -> Report:
     """The feedback report for a draft in its setting."""
     return analyze(body, platform=platform.id, audience=feedback_audience(platform, audience))
@@ -155,16 +179,7 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
     photo_blocks = attachment is not None and attachment.frame_check.get("identifiable", False)
     blocking = report.blocking or photo_blocks
     if blocking and not draft.override:
-        audit.record(
-            "post.paused",
-            author,
-            platform=platform.id,
-            body=body,
-            findings=[f.to_dict() for f in report.findings],
-            photo_flagged=photo_blocks,
-        )
-        db.session.flush()
-        raise PauseRequired(report)
+        pause(author, platform, body, report, photo_flagged=photo_blocks)
     post = Post(
         organisation_id=author.organisation_id,
         platform=platform.id,
@@ -182,12 +197,7 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
         "post.created", post, platform=platform.id, kind=post.kind.value, audience=post.audience.value
     )
     if blocking:
-        audit.record(
-            "post.override",
-            post,
-            findings=[f.to_dict() for f in report.findings if f.severity == "block"],
-            photo_flagged=photo_blocks,
-        )
+        record_override(post, report, photo_flagged=photo_blocks)
     capture_if_risky(post, report)
     react_to_new_post(post, platform)
     db.session.flush()
@@ -241,16 +251,7 @@ def edit_post(author: User, platform: Platform, post_id: int, body: str, overrid
     new_body = _validate_body(platform, Draft(body=body, kind=post.kind))
     report = check_draft(platform, new_body, post.audience)
     if report.blocking and not override:
-        audit.record(
-            "post.paused",
-            post,
-            platform=platform.id,
-            body=new_body,
-            findings=[f.to_dict() for f in report.findings],
-            editing=True,
-        )
-        db.session.flush()
-        raise PauseRequired(report)
+        pause(post, platform, new_body, report, editing=True)
     now = utcnow()
     db.session.add(PostRevision(post_id=post.id, body=post.body, replaced_at=now))
     db.session.execute(
@@ -263,9 +264,7 @@ def edit_post(author: User, platform: Platform, post_id: int, body: str, overrid
     store_findings(post, author, report, overridden=report.blocking)
     audit.record("post.edited", post, previous_revisions=len(post.revisions))
     if report.blocking:
-        audit.record(
-            "post.override", post, findings=[f.to_dict() for f in report.findings if f.severity == "block"]
-        )
+        record_override(post, report)
     db.session.flush()
     return report
 
