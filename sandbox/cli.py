@@ -14,6 +14,9 @@ def init_cli(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(seed_command)
     app.cli.add_command(create_admin_command)
+    from .scenarios.cli import scenarios_cli
+
+    app.cli.add_command(scenarios_cli)
 
 
 @click.command("seed")
