@@ -46,7 +46,7 @@ class Post(db.Model):
     author_persona_id: Mapped[int | None] = mapped_column(sa.ForeignKey("personas.id"))
     recipient_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     recipient_persona_id: Mapped[int | None] = mapped_column(sa.ForeignKey("personas.id"))
-    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("posts.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("posts.id"))
     shared_id: Mapped[int | None] = mapped_column(sa.ForeignKey("posts.id"), index=True)  # quote/share/repost
     # personal profile or the practice's page (social)
     identity: Mapped[str] = mapped_column(sa.String(10), default="personal", server_default="personal")
@@ -71,7 +71,25 @@ class Post(db.Model):
     __table_args__ = (
         sa.CheckConstraint("(author_user_id IS NULL) <> (author_persona_id IS NULL)", name="one_author"),
         sa.CheckConstraint("rating IS NULL OR (rating BETWEEN 1 AND 5)", name="rating_range"),
-        sa.Index("ix_posts_feed", "organisation_id", "platform", "parent_id", "created_at", "id"),
+        # Replies only: a partial index keeps `parent_id IS NULL` (the feed) from choosing it on SQLite,
+        # whose statistics cannot see that most posts have no parent.
+        sa.Index(
+            "ix_posts_parent_id",
+            "parent_id",
+            "created_at",
+            sqlite_where=sa.text("parent_id IS NOT NULL"),
+            postgresql_where=sa.text("parent_id IS NOT NULL"),
+        ),
+        # Top-level posts only, newest first: the feed's query on both SQLite and PostgreSQL.
+        sa.Index(
+            "ix_posts_feed",
+            "organisation_id",
+            "platform",
+            "created_at",
+            "id",
+            sqlite_where=sa.text("parent_id IS NULL"),
+            postgresql_where=sa.text("parent_id IS NULL"),
+        ),
         sa.Index("ix_posts_author_user", "author_user_id", "created_at"),
         sa.Index("ix_posts_recipient_user", "recipient_user_id", "created_at"),
     )
