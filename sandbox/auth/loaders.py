@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, request
+from flask import Flask, flash, g, redirect, request, url_for
 
+from ..errors import json_error
 from ..extensions import db, login_manager
 from ..models import User
+from .operations import user_for_token
+from .views import safe_next
 
 
 def init_login(app: Flask) -> None:
@@ -33,8 +36,6 @@ def load_user_from_token(req) -> User | None:
     header = req.headers.get("Authorization", "")
     if not req.path.startswith("/api/") or not header.startswith("Bearer "):
         return None
-    from .operations import user_for_token
-
     user = user_for_token(header.removeprefix("Bearer ").strip())
     if user is not None:
         g.token_auth = True
@@ -42,11 +43,6 @@ def load_user_from_token(req) -> User | None:
 
 
 def _unauthorized():
-    from flask import flash, redirect, url_for
-
-    from ..errors import json_error
-    from .views import safe_next
-
     if request.path.startswith("/api/"):
         return json_error(401, "Log in or send a valid API token as 'Authorization: Bearer <token>'.")
     flash(login_manager.login_message, "info")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
+from ..auth.views import safe_next
 from ..errors import InvalidInput
 from ..extensions import db
 from ..models import Post, PostKind
@@ -14,6 +15,7 @@ from .forms import ActionForm, ComposeForm
 from .images import save_image
 from .operations import Draft, PauseRequired, create_post, delete_post, edit_post, own_post, react
 from .platforms import Platform, get_platform
+from .queries import post_for_viewer
 from .relationships import answer_request, end_relationship, request_relationship
 from .views import render_platform
 
@@ -175,8 +177,6 @@ def react_to(platform_id: str, post_id: int):
 
 
 def _local(target: str | None) -> bool:
-    from ..auth.views import safe_next
-
     return safe_next(target) is not None
 
 
@@ -187,8 +187,6 @@ def share(platform_id: str, post_id: int):
     platform = get_platform(platform_id)
     if not platform.share_kinds:
         abort(404)
-    from .queries import post_for_viewer
-
     original = post_for_viewer(current_user, post_id, platform)
     if original is None or original.is_deleted:
         abort(404)

@@ -9,7 +9,7 @@ from flask import abort, render_template, request, send_from_directory
 from flask_login import current_user, login_required
 
 from ..extensions import db
-from ..models import Persona, PostKind, utcnow
+from ..models import Persona, PostKind, User, utcnow
 from ..models.social import Attachment, Notification
 from ..security import POSTING_ROLES
 from . import bp, queries
@@ -17,6 +17,7 @@ from .forms import ActionForm, compose_form
 from .images import FRAME_ITEMS, upload_folder
 from .operations import persona_by_handle
 from .platforms import PLATFORMS, get_platform
+from .relationships import relationship_with
 
 
 def render_platform(template: str, platform, status: int = 200, **context):
@@ -79,8 +80,6 @@ def profile(platform_id: str, handle: str):
     """A persona's profile and posts."""
     platform = get_platform(platform_id)
     persona = persona_by_handle(current_user, handle)
-    from .relationships import relationship_with
-
     page = queries.profile_page(current_user, persona, platform, request.args.get("cursor"))
     return render_platform(
         "feeds/profile.html",
@@ -156,8 +155,6 @@ def media(name: str):
     attachment = db.session.scalar(sa.select(Attachment).where(Attachment.stored_name == name))
     if attachment is None:
         abort(404)
-    from ..models import User
-
     owner = db.session.get(User, attachment.owner_id)
     if owner is None or owner.organisation_id != current_user.organisation_id:
         abort(404)
