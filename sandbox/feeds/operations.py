@@ -10,8 +10,9 @@ from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db
 from ..feedback import Report, analyze
-from ..models import Audience, Finding, Persona, Post, PostKind, PostRevision, Reaction, User, utcnow
+from ..models import Audience, Finding, Persona, Post, PostKind, PostRevision, Reaction, Run, User, utcnow
 from ..models.social import Attachment, Relationship
+from ..scenarios.runs import facts_of, record_trainee_delete, record_trainee_post, running_run
 from .captures import capture_if_risky
 from .engagement import react_to_new_post
 from .platforms import Platform
@@ -40,12 +41,19 @@ class Draft:
     identity: str = "personal"
     override: bool = False
     attachment_id: int | None = None
+    run_id: int | None = None
 
 
-def visible_post(viewer: User, post_id: int | None, platform: Platform) -> Post:
-    """A live post on this platform that the viewer may see and answer, or a clear error."""
+def visible_post(viewer: User, post_id: int | None, platform: Platform, run: Run | None = None) -> Post:
+    """A live post in this world (the sandbox, or a run) that the viewer may see and answer, or an error."""
     post = db.session.get(Post, post_id) if post_id else None
-    if post is None or post.organisation_id != viewer.organisation_id or post.platform != platform.id:
+    world = run.id if run is not None else None
+    if (
+        post is None
+        or post.organisation_id != viewer.organisation_id
+        or post.platform != platform.id
+        or post.run_id != world
+    ):
         raise InvalidInput("That post does not exist or is not yours to see.", "parent_id", status=404)
     if post.author_user_id is not None and post.author_user_id != viewer.id:
         raise InvalidInput("That post does not exist or is not yours to see.", "parent_id", status=404)
@@ -54,12 +62,13 @@ def visible_post(viewer: User, post_id: int | None, platform: Platform) -> Post:
     return post
 
 
-def persona_by_handle(viewer: User, handle: str | None) -> Persona:
-    """A persona of the viewer's organisation, by handle, or a clear error."""
+def persona_by_handle(viewer: User, handle: str | None, run: Run | None = None) -> Persona:
+    """A persona of the viewer's crowd (or of a run's cast), by handle, or a clear error."""
     persona = db.session.scalar(
         sa.select(Persona).where(
             Persona.handle == (handle or "").lstrip("@"),
             sa.or_(Persona.organisation_id == viewer.organisation_id, Persona.organisation_id.is_(None)),
+            Persona.run_id == run.id if run is not None else Persona.run_id.is_(None),
         )
     )
     if persona is None:
@@ -95,17 +104,17 @@ def _validate_body(platform: Platform, draft: Draft) -> str:
     return body
 
 
-def _shape(author: User, platform: Platform, draft: Draft) -> dict:
+def _shape(author: User, platform: Platform, draft: Draft, run: Run | None) -> dict:
     """Work out kind, audience, parent and recipient, refusing anything the platform does not allow."""
     fields: dict = {"kind": draft.kind, "identity": "personal"}
     if draft.kind in REPLY_KINDS:
-        parent = visible_post(author, draft.parent_id, platform)
+        parent = visible_post(author, draft.parent_id, platform, run)
         if platform.id == "reviews" and parent.kind != PostKind.REVIEW:
             raise InvalidInput("On CareRate the owner can only respond to a review.", "parent_id", status=409)
         fields.update(kind=platform.reply_kind, parent_id=parent.id, audience=parent.audience)
     elif draft.kind == PostKind.DM:
-        persona = persona_by_handle(author, draft.recipient_handle)
-        if not is_connected(author, persona, platform):
+        persona = persona_by_handle(author, draft.recipient_handle, run)
+        if run is None and not is_connected(author, persona, platform):  # in a scenario, they wrote first
             raise InvalidInput(
                 f"You can only message people you are connected with on {platform.name}. "
                 f"@{persona.handle} is not.",
@@ -114,7 +123,7 @@ def _shape(author: User, platform: Platform, draft: Draft) -> dict:
             )
         fields.update(recipient_persona_id=persona.id, audience=Audience.PRIVATE)
     elif draft.kind in platform.share_kinds:
-        shared = visible_post(author, draft.shared_id, platform)
+        shared = visible_post(author, draft.shared_id, platform, run)
         fields.update(shared_id=shared.id, audience=_audience(platform, draft.audience))
     elif draft.kind == PostKind.POST and platform.trainee_posts_top_level:
         fields.update(audience=_audience(platform, draft.audience))
@@ -165,17 +174,18 @@ def record_override(post: Post, report: Report, **details) -> None:
     )
 
 
-def check_draft(platform: Platform, body: str, audience: Audience) -> Report:
-    """The feedback report for a draft in its setting."""
-    return analyze(body, platform=platform.id, audience=feedback_audience(platform, audience))
+def check_draft(platform: Platform, body: str, audience: Audience, facts: list[dict] | None = None) -> Report:
+    """The feedback report for a draft in its setting (with the scenario's patient facts in a run)."""
+    return analyze(body, platform=platform.id, audience=feedback_audience(platform, audience), facts=facts)
 
 
 def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, Report]:
     """Publish a post, reply, DM, share or owner response; pause on a blocking finding unless overridden."""
     body = _validate_body(platform, draft)
-    fields = _shape(author, platform, draft)
+    run = running_run(author, draft.run_id, platform) if draft.run_id else None
+    fields = _shape(author, platform, draft, run)
     attachment = _own_attachment(author, draft.attachment_id)
-    report = check_draft(platform, body, fields["audience"])
+    report = check_draft(platform, body, fields["audience"], facts_of(run) if run else None)
     photo_blocks = attachment is not None and attachment.frame_check.get("identifiable", False)
     blocking = report.blocking or photo_blocks
     if blocking and not draft.override:
@@ -186,6 +196,7 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
         author_user_id=author.id,
         body=body,
         overridden=blocking,
+        run_id=run.id if run else None,
         **fields,
     )
     db.session.add(post)
@@ -200,6 +211,8 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
         record_override(post, report, photo_flagged=photo_blocks)
     capture_if_risky(post, report)
     react_to_new_post(post, platform)
+    if run is not None:
+        record_trainee_post(run, post, report)
     db.session.flush()
     return post, report
 
@@ -275,6 +288,8 @@ def delete_post(author: User, post_id: int) -> Post:
     if post.is_deleted:
         raise InvalidInput("That post is already deleted.", "post", status=409)
     post.deleted_at = utcnow()
+    if post.run_id is not None:
+        record_trainee_delete(db.session.get(Run, post.run_id), post)
     audit.record("post.deleted", post, captures=len(post.captures))
     db.session.flush()
     return post

@@ -23,23 +23,14 @@ def persona_post(
     recipient: User | None = None,
     kind: PostKind | None = None,
     rating: int | None = None,
+    run_id: int | None = None,
+    scenario_key: str | None = None,
 ) -> Post:
     """Publish as a persona (scenarios, role-players, the seed) and notify the users it concerns."""
     body = (body or "").strip()
     if not body or len(body) > platform.char_limit:
         raise InvalidInput(f"A {platform.name} post needs 1 to {platform.char_limit} characters.", "body")
-    if kind is None:
-        kind = (
-            PostKind.DM
-            if recipient
-            else (
-                PostKind.REVIEW
-                if platform.id == "reviews" and parent is None
-                else platform.reply_kind
-                if parent
-                else PostKind.POST
-            )
-        )
+    kind = kind or _default_kind(platform, parent, recipient)
     post = Post(
         organisation_id=persona.organisation_id,
         platform=platform.id,
@@ -49,12 +40,22 @@ def persona_post(
         parent_id=parent.id if parent else None,
         rating=rating,
         recipient_user_id=recipient.id if recipient else None,
+        run_id=run_id,
+        scenario_key=scenario_key,
         audience=Audience.PRIVATE if recipient else (parent.audience if parent else Audience.PUBLIC),
     )
     db.session.add(post)
     db.session.flush()
     notify_for_persona_post(post, parent, recipient)
     return post
+
+
+def _default_kind(platform: Platform, parent: Post | None, recipient: User | None) -> PostKind:
+    if recipient is not None:
+        return PostKind.DM
+    if parent is not None:
+        return platform.reply_kind
+    return PostKind.REVIEW if platform.id == "reviews" else PostKind.POST
 
 
 def notify_for_persona_post(post: Post, parent: Post | None, recipient: User | None) -> list[Notification]:

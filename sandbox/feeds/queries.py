@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from ..errors import InvalidInput
 from ..extensions import db
-from ..models import Audience, Persona, Post, PostKind, Reaction, User
+from ..models import Audience, Persona, Post, PostKind, Reaction, Run, User
 from ..models.social import Notification, Relationship
 from .platforms import Platform
 
@@ -63,9 +63,10 @@ def clamp_limit(limit: int | None) -> int:
     return min(max(limit or DEFAULT_LIMIT, 1), MAX_LIMIT)
 
 
-def _visible_to(viewer: User):
-    """Posts by synthetic people, and the viewer's own: each trainee's sandbox is their own."""
-    return sa.or_(Post.author_persona_id.is_not(None), Post.author_user_id == viewer.id)
+def _visible_to(viewer: User, run: Run | None = None):
+    """Posts by synthetic people and the viewer's own, in one world: the sandbox, or one scenario run."""
+    world = Post.run_id == run.id if run is not None else Post.run_id.is_(None)
+    return sa.and_(world, sa.or_(Post.author_persona_id.is_not(None), Post.author_user_id == viewer.id))
 
 
 def _counted(viewer: User):
@@ -117,7 +118,13 @@ def _page(stmt, cursor: str | None, limit: int) -> Page:
     return Page(items, encode_cursor(items[-1].post) if len(rows) > limit else None)
 
 
-def feed_page(viewer: User, platform: Platform, cursor: str | None = None, limit: int | None = None) -> Page:
+def feed_page(
+    viewer: User,
+    platform: Platform,
+    cursor: str | None = None,
+    limit: int | None = None,
+    run: Run | None = None,
+) -> Page:
     """The home feed: newest top-level posts by personas and by the viewer, never others' or DMs."""
     stmt = _counted(viewer).where(
         Post.organisation_id == viewer.organisation_id,
@@ -126,7 +133,7 @@ def feed_page(viewer: User, platform: Platform, cursor: str | None = None, limit
         Post.kind.in_(TOP_LEVEL_KINDS),
         Post.deleted_at.is_(None),
         Post.audience != Audience.PRIVATE,
-        _visible_to(viewer),
+        _visible_to(viewer, run),
     )
     return _page(stmt, cursor, clamp_limit(limit))
 
@@ -159,7 +166,7 @@ def thread(viewer: User, post: Post) -> list[FeedItem]:
     """The visible replies to a post, oldest first."""
     stmt = (
         _counted(viewer)
-        .where(Post.parent_id == post.id, _visible_to(viewer))
+        .where(Post.parent_id == post.id, _visible_to(viewer, _run_of(post)))
         .order_by(Post.created_at, Post.id)
     )
     return [FeedItem(p, r, n, m) for p, r, n, m in db.session.execute(stmt).unique().all()]
@@ -172,7 +179,14 @@ def post_for_viewer(viewer: User, post_id: int, platform: Platform) -> Post | No
         return None
     if post.author_user_id is not None and post.author_user_id != viewer.id:
         return None
+    run = _run_of(post)
+    if run is not None and run.user_id != viewer.id:
+        return None
     return post
+
+
+def _run_of(post: Post) -> Run | None:
+    return db.session.get(Run, post.run_id) if post.run_id is not None else None
 
 
 def notifications(viewer: User, platform: Platform, limit: int = 50) -> list[Notification]:
@@ -228,6 +242,7 @@ def conversations(viewer: User, platform: Platform) -> list[tuple[Persona, Post]
         .where(
             Post.kind == PostKind.DM,
             Post.platform == platform.id,
+            Post.run_id.is_(None),
             sa.or_(Post.author_user_id == viewer.id, Post.recipient_user_id == viewer.id),
         )
         .group_by(other)
@@ -250,6 +265,7 @@ def messages_with(viewer: User, persona: Persona, platform: Platform) -> list[Po
             .where(
                 Post.kind == PostKind.DM,
                 Post.platform == platform.id,
+                Post.run_id.is_(None),
                 sa.or_(
                     sa.and_(Post.author_user_id == viewer.id, Post.recipient_persona_id == persona.id),
                     sa.and_(Post.author_persona_id == persona.id, Post.recipient_user_id == viewer.id),

@@ -3,6 +3,7 @@
 from .accounts import ApiToken, Cohort, CohortMembership, Invitation, Organisation, User
 from .audit import AuditEvent
 from .content import Finding, Persona, Post, PostRevision
+from .runs import Run
 from .social import Attachment, Capture, Notification, Reaction, Relationship
 from .types import Audience, PostKind, Role, utcnow
 
@@ -12,6 +13,7 @@ __all__ = [
     "Notification",
     "Reaction",
     "Relationship",
+    "Run",
     "ApiToken",
     "Audience",
     "AuditEvent",

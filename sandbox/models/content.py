@@ -25,11 +25,30 @@ class Persona(db.Model):
     bio: Mapped[str] = mapped_column(sa.Text, default="")
     kind: Mapped[str] = mapped_column(sa.String(30), default="member")  # patient, relative, troll...
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    run_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("runs.id"), default=None
+    )  # a scenario run's cast
 
     organisation = relationship("Organisation")
 
     __table_args__ = (
-        sa.UniqueConstraint("organisation_id", "handle", name="uq_personas_organisation_handle"),
+        # Handles are unique among an organisation's crowd, and within each scenario run's own cast.
+        sa.Index(
+            "uq_personas_crowd_handle",
+            "organisation_id",
+            "handle",
+            unique=True,
+            sqlite_where=sa.text("run_id IS NULL"),
+            postgresql_where=sa.text("run_id IS NULL"),
+        ),
+        sa.Index(
+            "uq_personas_run_handle",
+            "run_id",
+            "handle",
+            unique=True,
+            sqlite_where=sa.text("run_id IS NOT NULL"),
+            postgresql_where=sa.text("run_id IS NOT NULL"),
+        ),
     )
 
 
@@ -53,6 +72,12 @@ class Post(db.Model):
     body: Mapped[str] = mapped_column(sa.Text)
     rating: Mapped[int | None] = mapped_column(default=None)  # stars, on reviews
     overridden: Mapped[bool] = mapped_column(default=False)  # posted despite a blocking finding
+    run_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("runs.id"), default=None
+    )  # a scenario run's world
+    scenario_key: Mapped[str | None] = mapped_column(
+        sa.String(60), default=None
+    )  # the inject or setting post
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
@@ -91,6 +116,13 @@ class Post(db.Model):
             postgresql_where=sa.text("parent_id IS NULL"),
         ),
         sa.Index("ix_posts_author_user", "author_user_id", "created_at"),
+        sa.Index(
+            "ix_posts_run",
+            "run_id",
+            "created_at",
+            postgresql_where=sa.text("run_id IS NOT NULL"),
+            sqlite_where=sa.text("run_id IS NOT NULL"),
+        ),
         sa.Index("ix_posts_recipient_user", "recipient_user_id", "created_at"),
     )
 
