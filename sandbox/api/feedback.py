@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from flask import jsonify, request
+from flask_login import current_user
 
 from ..errors import InvalidInput
+from ..extensions import db
 from ..feedback import analyze
 from ..feedback.model import AUDIENCES, FINDING_FIELDS, PLATFORMS
+from ..models import Run
+from ..scenarios.runs import facts_of
 from . import bp
 from .openapi import document
 
@@ -84,4 +88,15 @@ def feedback():
         raise InvalidInput(f"'text' is longer than {MAX_DRAFT_CHARS} characters.", "text", status=413)
     platform = _choice(payload, "platform", PLATFORMS, "microblog")
     audience = _choice(payload, "audience", AUDIENCES, "public")
-    return jsonify(analyze(text, platform=platform, audience=audience).to_dict())
+    facts = _facts_for(payload.get("run_id"))
+    return jsonify(analyze(text, platform=platform, audience=audience, facts=facts).to_dict())
+
+
+def _facts_for(run_id) -> list[dict] | None:
+    """The patient facts of the caller's own run, when a run_id is given."""
+    if run_id is None:
+        return None
+    run = db.session.get(Run, run_id) if isinstance(run_id, int) else None
+    if run is None or run.user_id != current_user.id:
+        raise InvalidInput("run_id must be one of your scenario runs.", "run_id", status=404)
+    return facts_of(run)

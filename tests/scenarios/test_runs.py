@@ -19,8 +19,10 @@ from sandbox.scenarios.runs import advance, finish_run, run_post, scenario_for, 
 from ..factories import make_user
 
 REVIEWS = PLATFORMS["reviews"]
-UNSAFE = ("Karen, your appointment on the 12th ran late because of an emergency, and your gums bled "
-          "after four years.")
+UNSAFE = (
+    "Karen, your appointment on the 12th ran late because of an emergency, and your gums bled "
+    "after four years."
+)
 SAFE = (
     "We're sorry to hear about this experience; waiting is frustrating. We can't discuss anyone's care "
     "here, but please call our office at 555-0142 and ask for the practice manager."
@@ -132,3 +134,15 @@ def test_runs_refuse_strangers_and_ended_runs(org, trainee, run):
 def test_finishing_early_scores_unanswered_items_as_missed(trainee, run):
     finish_run(run, utcnow())
     assert run.status == "finished" and run.score == 0 and run.finished_at is not None
+
+
+def test_feedback_api_uses_the_runs_facts(client, trainee, run):
+    from ..factories import PASSWORD
+
+    client.post("/login", data={"email": trainee.email, "password": PASSWORD})
+    draft = {"text": "Hi Ms Mitchell, thanks for the feedback.", "platform": "reviews"}
+    plain = client.post("/api/v1/feedback", json=draft).json
+    with_run = client.post("/api/v1/feedback", json={**draft, "run_id": run.id}).json
+    assert "privacy.scenario_fact" not in {f["rule"] for f in plain["findings"]}
+    assert "privacy.scenario_fact" in {f["rule"] for f in with_run["findings"]}
+    assert client.post("/api/v1/feedback", json={**draft, "run_id": 99999}).status_code == 404
