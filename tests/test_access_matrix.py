@@ -40,6 +40,12 @@ ACCESS = {
     "api.edit": POSTERS,
     "api.delete": POSTERS,
     "api.reactions": POSTERS,
+    "api.scenarios": ANY_USER,
+    "api.scenario": ANY_USER,
+    "api.create_run": POSTERS,
+    "api.run_detail": ANY_USER,
+    "api.finish": ANY_USER,
+    "api.scorecard": ANY_USER,
     "feeds.platforms": ANY_USER,
     "feeds.feed": ANY_USER,
     "feeds.thread": ANY_USER,
@@ -104,6 +110,8 @@ def test_access_matrix(app, client, org, login_as, who):
         "name": "missing.png",
         "request_id": 999999,
         "platform": "social",
+        "scenario_id": "reviews-dental-one-star-baits-phi",
+        "run_id": 999999,
     }
     failures = []
     for rule, method in _routes(app):

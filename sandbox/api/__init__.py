@@ -35,4 +35,4 @@ def invalid_input(error: InvalidInput):
     return json_error(error.status, error.message, field=error.field)
 
 
-from . import feedback, posts, views  # noqa: E402,F401 - routes register on bp
+from . import feedback, posts, scenarios, views  # noqa: E402,F401 - routes register on bp

@@ -153,6 +153,7 @@ def create():
         recipient_handle=data.get("recipient"),
         identity=str(data.get("identity", "personal")),
         override=data.get("override") is True,
+        run_id=data.get("run_id") if isinstance(data.get("run_id"), int) else None,
     )
     try:
         post, _report = create_post(current_user, platform, draft)

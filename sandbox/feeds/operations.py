@@ -12,7 +12,6 @@ from ..extensions import db
 from ..feedback import Report, analyze
 from ..models import Audience, Finding, Persona, Post, PostKind, PostRevision, Reaction, Run, User, utcnow
 from ..models.social import Attachment, Relationship
-from ..scenarios.runs import facts_of, record_trainee_delete, record_trainee_post, running_run
 from .captures import capture_if_risky
 from .engagement import react_to_new_post
 from .platforms import Platform
@@ -179,13 +178,21 @@ def check_draft(platform: Platform, body: str, audience: Audience, facts: list[d
     return analyze(body, platform=platform.id, audience=feedback_audience(platform, audience), facts=facts)
 
 
+def _scenario_runs():
+    # Imported when needed: scenario runs are built on the feeds, so importing them at the top is a cycle.
+    from ..scenarios import runs
+
+    return runs
+
+
 def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, Report]:
     """Publish a post, reply, DM, share or owner response; pause on a blocking finding unless overridden."""
     body = _validate_body(platform, draft)
-    run = running_run(author, draft.run_id, platform) if draft.run_id else None
+    runs = _scenario_runs()
+    run = runs.running_run(author, draft.run_id, platform) if draft.run_id else None
     fields = _shape(author, platform, draft, run)
     attachment = _own_attachment(author, draft.attachment_id)
-    report = check_draft(platform, body, fields["audience"], facts_of(run) if run else None)
+    report = check_draft(platform, body, fields["audience"], runs.facts_of(run) if run else None)
     photo_blocks = attachment is not None and attachment.frame_check.get("identifiable", False)
     blocking = report.blocking or photo_blocks
     if blocking and not draft.override:
@@ -212,7 +219,7 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
     capture_if_risky(post, report)
     react_to_new_post(post, platform)
     if run is not None:
-        record_trainee_post(run, post, report)
+        runs.record_trainee_post(run, post, report)
     db.session.flush()
     return post, report
 
@@ -289,7 +296,7 @@ def delete_post(author: User, post_id: int) -> Post:
         raise InvalidInput("That post is already deleted.", "post", status=409)
     post.deleted_at = utcnow()
     if post.run_id is not None:
-        record_trainee_delete(db.session.get(Run, post.run_id), post)
+        _scenario_runs().record_trainee_delete(db.session.get(Run, post.run_id), post)
     audit.record("post.deleted", post, captures=len(post.captures))
     db.session.flush()
     return post

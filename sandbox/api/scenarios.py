@@ -1,0 +1,174 @@
+"""Scenarios and runs as JSON: the library, starting a run, its state, finishing it, its scorecard."""
+
+from __future__ import annotations
+
+from flask import abort, jsonify, request
+from flask_login import current_user
+
+from ..errors import InvalidInput
+from ..extensions import db
+from ..models import Run
+from ..scenarios.presenters import run_json, scenario_summary, scorecard_json
+from ..scenarios.runs import advance, finish_run, library, scenario_for, start_run
+from ..security import POSTING_ROLES
+from . import bp
+from .openapi import document
+
+SCENARIO = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string"},
+        "title": {"type": "string"},
+        "platform": {"type": "string"},
+        "audience_level": {"type": "string"},
+        "objectives": {"type": "array", "items": {"type": "string"}},
+        "minutes": {"type": "integer"},
+        "summary": {"type": "string"},
+    },
+}
+RUN = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "scenario_id": {"type": "string"},
+        "status": {"type": "string"},
+        "attempt": {"type": "integer"},
+        "score": {"type": "integer", "nullable": True},
+        "injects": {"type": "array", "items": {"type": "object"}},
+        "posts": {"type": "array", "items": {"type": "object"}},
+    },
+}
+SCORECARD = {
+    "type": "object",
+    "properties": {
+        "score": {"type": "integer"},
+        "items": {"type": "array", "items": {"type": "object"}},
+        "model_answer": {"type": "string"},
+        "reflection_question": {"type": "string"},
+    },
+}
+RUN_ID = [{"name": "run_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+
+
+def _own_run(run_id: int) -> Run:
+    run = db.session.get(Run, run_id)
+    if run is None or run.user_id != current_user.id:
+        abort(404, description="No such run.")
+    return run
+
+
+document(
+    "/scenarios",
+    "get",
+    "The scenario library",
+    {"type": "object", "properties": {"items": {"type": "array", "items": SCENARIO}}},
+)
+
+
+@bp.get("/scenarios")
+def scenarios():
+    """Every scenario: id, title, platform, objectives, minutes."""
+    items = sorted(library().values(), key=lambda s: (s.platform, s.title))
+    return jsonify(items=[scenario_summary(s) for s in items], next_cursor=None)
+
+
+document(
+    "/scenarios/{scenario_id}",
+    "get",
+    "One scenario (without its model answers)",
+    SCENARIO,
+    parameters=[{"name": "scenario_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+)
+
+
+@bp.get("/scenarios/<scenario_id>")
+def scenario(scenario_id: str):
+    """A scenario with its cast; model answers and rubric checks stay hidden until the debrief."""
+    found = scenario_for(scenario_id)
+    body = scenario_summary(found)
+    body["personas"] = [{"name": p.name, "handle": p.handle, "kind": p.kind} for p in found.personas]
+    return jsonify(body)
+
+
+document(
+    "/runs",
+    "post",
+    "Start a self-paced run of a scenario",
+    RUN,
+    requestBody={
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["scenario_id"],
+                    "properties": {"scenario_id": {"type": "string"}},
+                }
+            }
+        },
+    },
+)
+
+
+@bp.post("/runs")
+def create_run():
+    """Start a run in a world of the caller's own."""
+    if current_user.role not in POSTING_ROLES:
+        abort(403, description="Your role cannot play scenarios.")
+    payload = request.get_json(silent=True) or {}
+    if not isinstance(payload.get("scenario_id"), str):
+        raise InvalidInput("Give the scenario_id to start.", "scenario_id")
+    chosen = scenario_for(payload["scenario_id"])
+    run = start_run(current_user, chosen)
+    db.session.commit()
+    return jsonify(run_json(run, chosen)), 201
+
+
+document(
+    "/runs/{run_id}",
+    "get",
+    "A run: status, clock, injects delivered so far, your posts with findings",
+    RUN,
+    parameters=RUN_ID,
+)
+
+
+@bp.get("/runs/<int:run_id>")
+def run_detail(run_id: int):
+    """The run's state after letting its clock catch up."""
+    run = _own_run(run_id)
+    advance(run)
+    db.session.commit()
+    return jsonify(run_json(run, scenario_for(run.scenario_id)))
+
+
+document("/runs/{run_id}/finish", "post", "End the run", RUN, parameters=RUN_ID)
+
+
+@bp.post("/runs/<int:run_id>/finish")
+def finish(run_id: int):
+    """End the run now; the scorecard becomes available."""
+    run = _own_run(run_id)
+    finish_run(run)
+    db.session.commit()
+    return jsonify(run_json(run, scenario_for(run.scenario_id)))
+
+
+document(
+    "/runs/{run_id}/scorecard",
+    "get",
+    "Rubric met or missed, findings, model answer, reflection",
+    SCORECARD,
+    parameters=RUN_ID,
+)
+
+
+@bp.get("/runs/<int:run_id>/scorecard")
+def scorecard(run_id: int):
+    """The scorecard of a finished run (409 while it runs, so the model answer is not a spoiler)."""
+    run = _own_run(run_id)
+    advance(run)
+    db.session.commit()
+    if run.status != "finished":
+        raise InvalidInput("The run is still going: finish it to see the scorecard.", "run", status=409)
+    return jsonify(scorecard_json(run, scenario_for(run.scenario_id)))
