@@ -63,10 +63,12 @@ def register_blueprints(app: Flask) -> None:
     from .auth import bp as auth_bp
     from .feeds import bp as feeds_bp
     from .main import bp as main_bp
+    from .scenarios.views import bp as scenarios_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(feeds_bp, url_prefix="/p")
+    app.register_blueprint(scenarios_bp, url_prefix="/practice")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
 
 

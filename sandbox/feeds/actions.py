@@ -40,6 +40,7 @@ def _draft(form: ComposeForm, attachment_id: int | None) -> Draft:
         identity=form.identity.data or "personal",
         override=bool(form.override.data),
         attachment_id=attachment_id,
+        run_id=_int(form.run_id.data),
     )
 
 
@@ -53,6 +54,8 @@ def _attachment_id(form: ComposeForm) -> int | None:
 
 
 def _after_post(platform: Platform, post: Post):
+    if post.run_id is not None:
+        return redirect(url_for("scenarios.play", run_id=post.run_id, _anchor=f"post-{post.id}"))
     if post.kind == PostKind.DM:
         handle = post.recipient_persona.handle
         return redirect(

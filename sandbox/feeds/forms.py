@@ -22,6 +22,7 @@ class ComposeForm(FlaskForm):
     parent_id = HiddenField()
     shared_id = HiddenField()
     recipient = HiddenField()
+    run_id = HiddenField()
     identity = StringField("Post as", validators=[Optional(), Length(max=10)])
     override = BooleanField("Post anyway")
     image = FileField("Add a picture (optional)")

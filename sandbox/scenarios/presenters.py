@@ -39,7 +39,7 @@ def run_timeline(run: Run, scenario: Scenario) -> list[dict[str, Any]]:
                 "key": key,
                 "at_seconds": at,
                 "kind": inject.kind,
-                "persona": inject.persona,
+                "persona": next(p.name for p in scenario.personas if p.key == inject.persona),
                 "post_id": post.id if post else None,
                 "body": inject.body,
             }

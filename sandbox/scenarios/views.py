@@ -1,0 +1,141 @@
+"""The player: the scenario library, a run in its platform's skin, and the scorecard."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from ..errors import InvalidInput
+from ..extensions import db
+from ..feeds import queries
+from ..feeds.forms import ActionForm, compose_form
+from ..feeds.images import FRAME_ITEMS
+from ..feeds.platforms import PLATFORMS
+from ..models import Post, PostKind, Run
+from ..security import POSTING_ROLES, role_required
+from .presenters import run_timeline, scorecard_json
+from .runs import advance, finish_run, library, scenario_for, start_run
+
+bp = Blueprint("scenarios", __name__)
+
+
+def _own_run(run_id: int) -> Run:
+    run = db.session.get(Run, run_id)
+    if run is None or run.user_id != current_user.id:
+        abort(404)
+    return run
+
+
+def _attempts(scenario_id: str) -> list[Run]:
+    return list(
+        db.session.scalars(
+            sa.select(Run)
+            .where(Run.user_id == current_user.id, Run.scenario_id == scenario_id)
+            .order_by(Run.attempt)
+        )
+    )
+
+
+@bp.route("/")
+@login_required
+def index():
+    """The library, by platform, with the trainee's own attempts."""
+    by_platform = {
+        pid: sorted((s for s in library().values() if s.platform == pid), key=lambda s: s.title)
+        for pid in PLATFORMS
+    }
+    runs = db.session.scalars(
+        sa.select(Run).where(Run.user_id == current_user.id).order_by(Run.started_at.desc()).limit(20)
+    ).all()
+    return render_template(
+        "scenarios/index.html",
+        by_platform=by_platform,
+        platforms=PLATFORMS,
+        runs=runs,
+        action_form=ActionForm(),
+        can_play=current_user.role in POSTING_ROLES,
+    )
+
+
+@bp.route("/<scenario_id>/start", methods=["POST"])
+@role_required(*POSTING_ROLES)
+def start(scenario_id: str):
+    """Start (or retry) a scenario in a world of your own."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        run = start_run(current_user, scenario_for(scenario_id))
+    except InvalidInput:
+        abort(404)
+    db.session.commit()
+    return redirect(url_for("scenarios.play", run_id=run.id))
+
+
+@bp.route("/runs/<int:run_id>")
+@login_required
+def play(run_id: int):
+    """The run: its world in the platform's skin, what has arrived, and composers to answer."""
+    run = _own_run(run_id)
+    advance(run)
+    db.session.commit()
+    scenario = scenario_for(run.scenario_id)
+    platform = PLATFORMS[run.platform]
+    page = queries.feed_page(current_user, platform, limit=100, run=run)
+    threads = [(item, queries.thread(current_user, item.post)) for item in page.items]
+    messages = db.session.scalars(
+        sa.select(Post)
+        .where(Post.run_id == run.id, Post.kind == PostKind.DM)
+        .order_by(Post.created_at, Post.id)
+    ).all()
+    return render_template(
+        "scenarios/play.html",
+        run=run,
+        scenario=scenario,
+        platform=platform,
+        platforms=PLATFORMS,
+        threads=threads,
+        messages=messages,
+        timeline=run_timeline(run, scenario),
+        compose_form=compose_form,
+        action_form=ActionForm(),
+        frame_items=FRAME_ITEMS,
+        can_post=run.status == "running",
+    )
+
+
+@bp.route("/runs/<int:run_id>/finish", methods=["POST"])
+@login_required
+def finish(run_id: int):
+    """End the run and go to the scorecard."""
+    run = _own_run(run_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        finish_run(run)
+        db.session.commit()
+    except InvalidInput as error:
+        flash(error.message, "info")
+    return redirect(url_for("scenarios.scorecard", run_id=run.id))
+
+
+@bp.route("/runs/<int:run_id>/scorecard")
+@login_required
+def scorecard(run_id: int):
+    """What was met and missed, the answers beside the model answers, and how attempts compare."""
+    run = _own_run(run_id)
+    advance(run)
+    db.session.commit()
+    if run.status != "finished":
+        flash("Finish the run to see its scorecard.", "info")
+        return redirect(url_for("scenarios.play", run_id=run.id))
+    scenario = scenario_for(run.scenario_id)
+    return render_template(
+        "scenarios/scorecard.html",
+        run=run,
+        scenario=scenario,
+        card=scorecard_json(run, scenario),
+        attempts=_attempts(run.scenario_id),
+        action_form=ActionForm(),
+        platform=PLATFORMS[run.platform],
+    )

@@ -1,0 +1,79 @@
+"""The player pages through the test client: library, play, answer in the run, scorecard, retry."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import Post, Role, Run
+
+DENTAL = "reviews-dental-one-star-baits-phi"
+SAFE = (
+    "We're sorry to hear about this experience; waiting is frustrating. We can't discuss anyone's care "
+    "here, but please call our office at 555-0142 and ask for the practice manager."
+)
+
+
+def _start(client) -> Run:
+    response = client.post(f"/practice/{DENTAL}/start")
+    assert response.status_code == 302
+    return db.session.scalar(sa.select(Run).order_by(Run.id.desc()))
+
+
+def test_library_lists_every_platform_and_starts_a_run(client, login_as):
+    login_as(Role.TRAINEE)
+    page = client.get("/practice/").text
+    for name in ("Flock", "Kinfolk", "Workbridge", "CareRate"):
+        assert name in page
+    run = _start(client)
+    play = client.get(f"/practice/runs/{run.id}").text
+    assert "Waited almost an hour" in play and 'name="run_id"' in play and "What has happened so far" in play
+
+
+def test_answering_in_the_page_redirects_back_and_finishing_shows_the_scorecard(client, login_as):
+    login_as(Role.TRAINEE)
+    run = _start(client)
+    review = db.session.scalar(sa.select(Post).where(Post.run_id == run.id, Post.scenario_key == "review"))
+    answered = client.post(
+        "/p/reviews/compose",
+        data={"kind": "owner_response", "parent_id": review.id, "run_id": run.id, "body": SAFE},
+    )
+    assert answered.status_code == 302 and f"/practice/runs/{run.id}" in answered.headers["Location"]
+    assert "call tomorrow, but I expect an apology" in client.get(f"/practice/runs/{run.id}").text
+    card = client.get(f"/practice/runs/{run.id}/scorecard").text
+    assert "100" in card and "Model answer" in card and "Reflect:" in card and "Try again" in card
+
+
+def test_scorecard_waits_until_the_run_ends(client, login_as):
+    login_as(Role.TRAINEE)
+    run = _start(client)
+    early = client.get(f"/practice/runs/{run.id}/scorecard")
+    assert early.status_code == 302 and early.headers["Location"].endswith(f"/practice/runs/{run.id}")
+    client.post(f"/practice/runs/{run.id}/finish")
+    card = client.get(f"/practice/runs/{run.id}/scorecard").text
+    assert "Missed:" in card and "No answer." in card
+
+
+def test_blocking_answer_in_a_run_pauses_and_keeps_the_run(client, login_as):
+    login_as(Role.TRAINEE)
+    run = _start(client)
+    review = db.session.scalar(sa.select(Post).where(Post.run_id == run.id, Post.scenario_key == "review"))
+    paused = client.post(
+        "/p/reviews/compose",
+        data={
+            "kind": "owner_response",
+            "parent_id": review.id,
+            "run_id": run.id,
+            "body": "Karen Mitchell, your gums bled.",
+        },
+    )
+    assert paused.status_code == 409 and f'name="run_id" type="hidden" value="{run.id}"' in paused.text
+
+
+def test_someone_elses_run_is_not_found(client, login_as, app):
+    login_as(Role.TRAINEE)
+    run = _start(client)
+    client.post("/logout")
+    login_as(Role.TRAINEE)
+    assert client.get(f"/practice/runs/{run.id}").status_code == 404
+    assert client.get(f"/practice/runs/{run.id}/scorecard").status_code == 404
