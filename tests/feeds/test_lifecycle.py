@@ -128,8 +128,9 @@ def test_persona_replies_and_mentions_notify_the_trainee(client, trainee, crowd)
 def test_users_get_unique_handles_from_their_names(app, org):
     from sandbox.models import User
 
-    twins = [User(organisation=org, email=f"sam{n}@test.example", display_name="Sam O'Neil")
-             for n in range(3)]
+    twins = [
+        User(organisation=org, email=f"sam{n}@test.example", display_name="Sam O'Neil") for n in range(3)
+    ]
     db.session.add_all(twins)
     db.session.commit()
     assert [u.handle for u in twins] == ["sam_oneil", "sam_oneil2", "sam_oneil3"]
