@@ -41,6 +41,8 @@ ACCESS = {
     "api.delete": POSTERS,
     "api.reactions": POSTERS,
     "scenarios.index": ANY_USER,
+    "scenarios.manage": STAFF,
+    "scenarios.download": STAFF,
     "scenarios.start": POSTERS,
     "scenarios.play": ANY_USER,
     "scenarios.finish": ANY_USER,

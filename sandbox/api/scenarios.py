@@ -9,7 +9,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..models import Run
 from ..scenarios.presenters import run_json, scenario_summary, scorecard_json
-from ..scenarios.runs import advance, finish_run, library, scenario_for, start_run
+from ..scenarios.runs import advance, finish_run, library_for, scenario_for, scenario_of, start_run
 from ..security import POSTING_ROLES
 from . import bp
 from .openapi import document
@@ -68,7 +68,7 @@ document(
 @bp.get("/scenarios")
 def scenarios():
     """Every scenario: id, title, platform, objectives, minutes."""
-    items = sorted(library().values(), key=lambda s: (s.platform, s.title))
+    items = sorted(library_for(current_user.organisation_id).values(), key=lambda s: (s.platform, s.title))
     return jsonify(items=[scenario_summary(s) for s in items], next_cursor=None)
 
 
@@ -84,7 +84,7 @@ document(
 @bp.get("/scenarios/<scenario_id>")
 def scenario(scenario_id: str):
     """A scenario with its cast; model answers and rubric checks stay hidden until the debrief."""
-    found = scenario_for(scenario_id)
+    found = scenario_for(scenario_id, current_user.organisation_id)
     body = scenario_summary(found)
     body["personas"] = [{"name": p.name, "handle": p.handle, "kind": p.kind} for p in found.personas]
     return jsonify(body)
@@ -118,7 +118,7 @@ def create_run():
     payload = request.get_json(silent=True) or {}
     if not isinstance(payload.get("scenario_id"), str):
         raise InvalidInput("Give the scenario_id to start.", "scenario_id")
-    chosen = scenario_for(payload["scenario_id"])
+    chosen = scenario_for(payload["scenario_id"], current_user.organisation_id)
     run = start_run(current_user, chosen)
     db.session.commit()
     return jsonify(run_json(run, chosen)), 201
@@ -139,7 +139,7 @@ def run_detail(run_id: int):
     run = _own_run(run_id)
     advance(run)
     db.session.commit()
-    return jsonify(run_json(run, scenario_for(run.scenario_id)))
+    return jsonify(run_json(run, scenario_of(run)))
 
 
 document("/runs/{run_id}/finish", "post", "End the run", RUN, parameters=RUN_ID)
@@ -151,7 +151,7 @@ def finish(run_id: int):
     run = _own_run(run_id)
     finish_run(run)
     db.session.commit()
-    return jsonify(run_json(run, scenario_for(run.scenario_id)))
+    return jsonify(run_json(run, scenario_of(run)))
 
 
 document(
@@ -171,4 +171,4 @@ def scorecard(run_id: int):
     db.session.commit()
     if run.status != "finished":
         raise InvalidInput("The run is still going: finish it to see the scorecard.", "run", status=409)
-    return jsonify(scorecard_json(run, scenario_for(run.scenario_id)))
+    return jsonify(scorecard_json(run, scenario_of(run)))

@@ -3,7 +3,7 @@
 from .accounts import ApiToken, Cohort, CohortMembership, Invitation, Organisation, User
 from .audit import AuditEvent
 from .content import Finding, Persona, Post, PostRevision
-from .runs import Run
+from .runs import Run, UploadedScenario
 from .social import Attachment, Capture, Notification, Reaction, Relationship
 from .types import Audience, PostKind, Role, utcnow
 
@@ -14,6 +14,7 @@ __all__ = [
     "Reaction",
     "Relationship",
     "Run",
+    "UploadedScenario",
     "ApiToken",
     "Audience",
     "AuditEvent",

@@ -39,3 +39,24 @@ class Run(db.Model):
     def seconds_since_start(self, now: datetime) -> float:
         """How far into the run `now` is, in seconds."""
         return max((now - self.started_at).total_seconds(), 0.0)
+
+
+class UploadedScenario(db.Model):
+    """A scenario file an instructor uploaded for their organisation (the shipped library is on disk)."""
+
+    __tablename__ = "uploaded_scenarios"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id"))
+    scenario_id: Mapped[str] = mapped_column(sa.String(60))
+    yaml_text: Mapped[str] = mapped_column(sa.Text)
+    uploaded_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    uploaded_by = relationship("User")
+
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "organisation_id", "scenario_id", name="uq_uploaded_scenarios_organisation_scenario"
+        ),
+    )

@@ -13,9 +13,9 @@ from ..extensions import db
 from ..feedback import Report
 from ..feeds.personas import persona_post
 from ..feeds.platforms import PLATFORMS
-from ..models import Persona, Post, PostKind, Run, User, utcnow
+from ..models import Persona, Post, PostKind, Run, UploadedScenario, User, utcnow
 from .engine import Deleted, Deliver, Finish, Finished, Reply, Start, Tick, new_state, step
-from .loader import load_library
+from .loader import load_library, parse_scenario
 from .schema import Scenario
 from .scoring import score_run
 
@@ -26,12 +26,38 @@ def library() -> dict[str, Scenario]:
     return load_library()
 
 
-def scenario_for(scenario_id: str) -> Scenario:
-    """A scenario of the library, or a clear error."""
+def scenario_for(scenario_id: str, organisation_id: int | None = None) -> Scenario:
+    """A shipped scenario, or one the organisation uploaded, or a clear error."""
     scenario = library().get(scenario_id)
+    if scenario is None and organisation_id is not None:
+        row = db.session.scalar(
+            sa.select(UploadedScenario).where(
+                UploadedScenario.organisation_id == organisation_id,
+                UploadedScenario.scenario_id == scenario_id,
+            )
+        )
+        scenario = _parsed(row.yaml_text) if row is not None else None
     if scenario is None:
         raise InvalidInput("There is no scenario with that id.", "scenario_id", status=404)
     return scenario
+
+
+@lru_cache(maxsize=64)
+def _parsed(yaml_text: str) -> Scenario:
+    return parse_scenario(yaml_text)
+
+
+def scenario_of(run: Run) -> Scenario:
+    """The scenario a run plays."""
+    return scenario_for(run.scenario_id, run.organisation_id)
+
+
+def library_for(organisation_id: int) -> dict[str, Scenario]:
+    """The shipped library plus the organisation's uploaded scenarios."""
+    uploaded = db.session.scalars(
+        sa.select(UploadedScenario.yaml_text).where(UploadedScenario.organisation_id == organisation_id)
+    )
+    return {**library(), **{s.id: s for s in map(_parsed, uploaded)}}
 
 
 def running_run(user: User, run_id: int, platform=None) -> Run:
@@ -51,7 +77,7 @@ def running_run(user: User, run_id: int, platform=None) -> Run:
 
 def facts_of(run: Run) -> list[dict[str, str]]:
     """The run's synthetic patient facts, as the feedback engine takes them."""
-    return [fact.model_dump() for fact in scenario_for(run.scenario_id).patient_facts]
+    return [fact.model_dump() for fact in scenario_of(run).patient_facts]
 
 
 def start_run(user: User, scenario: Scenario, now: datetime | None = None) -> Run:
@@ -153,7 +179,7 @@ def advance(run: Run, now: datetime | None = None) -> None:
     """Let time pass: deliver timed injects and no-reply branches that are due."""
     if run.status == "running":
         now = now or utcnow()
-        _apply(run, scenario_for(run.scenario_id), Tick(run.seconds_since_start(now)), now)
+        _apply(run, scenario_of(run), Tick(run.seconds_since_start(now)), now)
 
 
 def _answered_key(run: Run, post: Post) -> str | None:
@@ -184,15 +210,15 @@ def record_trainee_post(run: Run, post: Post, report: Report, now: datetime | No
     event = Reply(
         run.seconds_since_start(now), key, post.id, tuple(report.labels), post.body, post.overridden
     )
-    _apply(run, scenario_for(run.scenario_id), event, now)
+    _apply(run, scenario_of(run), event, now)
 
 
 def record_trainee_delete(run: Run, post: Post, now: datetime | None = None) -> None:
     """A deleted answer still counts against 'not deleted' checks."""
     now = now or utcnow()
-    _apply(run, scenario_for(run.scenario_id), Deleted(run.seconds_since_start(now), post.id), now)
+    _apply(run, scenario_of(run), Deleted(run.seconds_since_start(now), post.id), now)
     if run.status == "finished":
-        run.score = score_run(scenario_for(run.scenario_id), run.state).score
+        run.score = score_run(scenario_of(run), run.state).score
 
 
 def finish_run(run: Run, now: datetime | None = None) -> None:
@@ -202,4 +228,4 @@ def finish_run(run: Run, now: datetime | None = None) -> None:
     now = now or utcnow()
     if run.status == "running":
         advance(run, now)
-    _apply(run, scenario_for(run.scenario_id), Finish(run.seconds_since_start(now)), now)
+    _apply(run, scenario_of(run), Finish(run.seconds_since_start(now)), now)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..errors import InvalidInput
@@ -13,9 +13,12 @@ from ..feeds.forms import ActionForm, compose_form
 from ..feeds.images import FRAME_ITEMS
 from ..feeds.platforms import PLATFORMS
 from ..models import Post, PostKind, Run
-from ..security import POSTING_ROLES, role_required
+from ..security import POSTING_ROLES, STAFF_ROLES, role_required
+from .forms import ScenarioUploadForm
+from .loader import ScenarioError
 from .presenters import run_timeline, scorecard_json
-from .runs import advance, finish_run, library, scenario_for, start_run
+from .runs import advance, finish_run, library_for, scenario_for, scenario_of, start_run
+from .uploads import scenario_yaml, upload_scenario, uploaded_for
 
 bp = Blueprint("scenarios", __name__)
 
@@ -41,9 +44,9 @@ def _attempts(scenario_id: str) -> list[Run]:
 @login_required
 def index():
     """The library, by platform, with the trainee's own attempts."""
+    available = library_for(current_user.organisation_id).values()
     by_platform = {
-        pid: sorted((s for s in library().values() if s.platform == pid), key=lambda s: s.title)
-        for pid in PLATFORMS
+        pid: sorted((s for s in available if s.platform == pid), key=lambda s: s.title) for pid in PLATFORMS
     }
     runs = db.session.scalars(
         sa.select(Run).where(Run.user_id == current_user.id).order_by(Run.started_at.desc()).limit(20)
@@ -65,7 +68,7 @@ def start(scenario_id: str):
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        run = start_run(current_user, scenario_for(scenario_id))
+        run = start_run(current_user, scenario_for(scenario_id, current_user.organisation_id))
     except InvalidInput:
         abort(404)
     db.session.commit()
@@ -79,7 +82,7 @@ def play(run_id: int):
     run = _own_run(run_id)
     advance(run)
     db.session.commit()
-    scenario = scenario_for(run.scenario_id)
+    scenario = scenario_of(run)
     platform = PLATFORMS[run.platform]
     page = queries.feed_page(current_user, platform, limit=100, run=run)
     threads = [(item, queries.thread(current_user, item.post)) for item in page.items]
@@ -129,7 +132,7 @@ def scorecard(run_id: int):
     if run.status != "finished":
         flash("Finish the run to see its scorecard.", "info")
         return redirect(url_for("scenarios.play", run_id=run.id))
-    scenario = scenario_for(run.scenario_id)
+    scenario = scenario_of(run)
     return render_template(
         "scenarios/scorecard.html",
         run=run,
@@ -138,4 +141,55 @@ def scorecard(run_id: int):
         attempts=_attempts(run.scenario_id),
         action_form=ActionForm(),
         platform=PLATFORMS[run.platform],
+    )
+
+
+@bp.route("/manage", methods=["GET", "POST"])
+@role_required(*STAFF_ROLES)
+def manage():
+    """Instructors: upload a scenario file (errors in plain words), preview, download any scenario."""
+    form = ScenarioUploadForm()
+    problems, status = [], 200
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            scenario = upload_scenario(current_user, upload.filename or "upload.yaml", upload.read())
+            db.session.commit()
+            flash(f"{scenario.title} is valid and in your library. Preview it as a trainee below.", "success")
+            return redirect(url_for("scenarios.manage"))
+        except ScenarioError as error:
+            db.session.rollback()
+            problems, status = error.problems, 400
+        except InvalidInput as error:
+            db.session.rollback()
+            form.file.errors.append(error.message)
+            status = error.status
+    elif request.method == "POST":
+        status = 400
+    available = sorted(
+        library_for(current_user.organisation_id).values(), key=lambda s: (s.platform, s.title)
+    )
+    return render_template(
+        "scenarios/manage.html",
+        form=form,
+        problems=problems,
+        scenarios=available,
+        uploaded={u.scenario_id: u for u in uploaded_for(current_user.organisation_id)},
+        action_form=ActionForm(),
+        platforms=PLATFORMS,
+    ), status
+
+
+@bp.route("/<scenario_id>.yaml")
+@role_required(*STAFF_ROLES)
+def download(scenario_id: str):
+    """Any scenario of the library as its YAML file."""
+    try:
+        text = scenario_yaml(current_user.organisation_id, scenario_id)
+    except InvalidInput:
+        abort(404)
+    return Response(
+        text,
+        mimetype="application/yaml",
+        headers={"Content-Disposition": f'attachment; filename="{scenario_id}.yaml"'},
     )
