@@ -54,8 +54,8 @@ def covers(text: str, label: str, words: str) -> bool:
         ("Grace Okonjo's wound vac alarmed all night.", "Grace Okonjo"),
         ("Please update K. Delacroix's daughter about the CT.", "K. Delacroix"),
         ("RIP Tony, you fought your cancer so hard.", "Tony"),
-    ("Her daughter Keisha called three times asking about the biopsy.", "Keisha"),
-    ("shoutout to jenny in bed 4 who finally walked today", "jenny"),
+        ("Her daughter Keisha called three times asking about the biopsy.", "Keisha"),
+        ("shoutout to jenny in bed 4 who finally walked today", "jenny"),
         ("We're so glad your husband's stent went well, Linda! See you at his follow-up.", "Linda"),
     ],
 )
@@ -447,8 +447,10 @@ def test_facts_flow_through_the_engine_with_original_offsets() -> None:
     report = analyze(text, facts=facts_given)
     assert any(f.label == "NAME" and f.text == "Mrs. L." and f.severity == "block" for f in report.findings)
     # the engine merges same-label overlaps, so another detector's CLINICAL span may carry the fact
-    assert any(f.label == "CLINICAL" and "hip\u2011fracture" in f.text and f.severity == "block"
-               for f in report.findings)
+    assert any(
+        f.label == "CLINICAL" and "hip\u2011fracture" in f.text and f.severity == "block"
+        for f in report.findings
+    )
 
 
 def test_empty_or_odd_facts_are_ignored() -> None:
@@ -488,3 +490,287 @@ def test_survives_large_and_odd_input() -> None:
     assert time.perf_counter() - started < 5.0
     assert find_identifiers(Draft("")) == []
     assert find_identifiers(Draft("   \n ")) == []
+
+
+# ---------------------------------------------------------------- round 2: cues that generalise
+@pytest.mark.parametrize(
+    "text, words, severity",
+    [
+        ("Mrs. Alvarez in room 4 is 92 and still does her own hair.", "is 92", "block"),
+        ("Bernard is 92 today, so the ward made him a cake.", "is 92", "block"),
+        ("The gentleman in 6 was 97 and still flirting with the HCAs.", "was 97", "block"),
+        ("Dot, ninety-one, still bakes for the whole unit.", "ninety-one", "block"),
+        ("Gwen (eighty-eight and stubborn) refused her tablets.", "eighty-eight", "warn"),
+        ("The man in bed 2, early seventies, keeps pulling his cannula.", "early seventies", "warn"),
+        ("A teenage dad came in with his newborn at midnight.", "teenage dad", "warn"),
+        ("Patient in bed 7, 89 years young, asked me out for dinner.", "89 years young", "warn"),
+        ("A lovely lady of 95 taught me to knit during her dialysis.", "lady of 95", "block"),
+        ("He was admitted at the age of 92 with a broken hip.", "age of 92", "block"),
+        ("Sending love to Mrs. Obi on her 90th from all of us on the ward.", "her 90th", "block"),
+    ],
+)
+def test_ages_tied_to_a_person(text: str, words: str, severity: str) -> None:
+    start = text.index(words)
+    ages = [
+        f
+        for f in find_identifiers(Draft(text))
+        if f.label == "AGE" and f.start < start + len(words) and start < f.end
+    ]
+    assert ages and ages[0].severity == severity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turned 40 today and celebrated by doing my own bloods.",
+        "My daughter Ella turned 5 today and wants to be a nurse.",
+        "My mum is 92 and still does the crossword every morning.",
+        "Bed 4 is 3 hours late for meds and the pump is 2 short.",
+        "Room 7 is 92% on air; the patient is 5 days post-op.",
+        "We tried one, two, three times before the line went in.",
+        "It was her 3rd admission this month and her 20th visit.",
+        "A man of 6 feet walked in asking for directions.",
+    ],
+)
+def test_ages_hard_negatives_round2(text: str) -> None:
+    assert labels_of(text, "AGE") == []
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Today I sat with a man dying alone. His name was Ernest. Remember him.", "Ernest"),
+        ("A lovely lady named Rose taught me to crochet during her chemo.", "Rose"),
+        ("Can you pull the chart for Okafor, the hip lady, before rounds?", "Okafor"),
+        ("Caught twins tonight for Marisol T.! Mama and babies doing great.", "Marisol T."),
+        ("Walt in room twelve is a nonagenarian with better banter than me.", "Walt"),
+        ("Kayden's mum asked me to post this: he is finally off oxygen!", "Kayden"),
+        ("Grant!! So glad the rotator cuff is behaving.", "Grant"),
+        ("Praying for my patient (you know who you are, Sunny) before her mastectomy.", "Sunny"),
+        ("Pete, your notes show the bite on your right hand was cleaned.", "Pete"),
+        ("fyi ty's back on the vent, they tried extubating and he tanked", "ty"),
+        ("mrs. b from the salon came in with her BP through the roof", "mrs. b"),
+    ],
+)
+def test_names_from_context_cues(text: str, words: str) -> None:
+    assert covers(text, "NAME", words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Deb, about your husband's physio: I passed his details to Ken so he can rebook the hip rehab.",
+        "Thanks Marcy! Next time just let Dana know and we can skip the fluoride for you.",
+        "Hi Mrs Okafor, it's Jess from the clinic, your smear results are normal.",
+        "My husband Tom had his colonoscopy today and survived the prep.",
+        "Singer Celine Dion's stiff person syndrome brought attention to a rare disease.",
+        "Did you know Ben Stiller spoke publicly about his prostate cancer? Screening saves lives.",
+        "To the troll named Kevin in the comments: vaccines do not cause autism.",
+    ],
+)
+def test_staff_own_people_and_public_figures_are_not_names(text: str) -> None:
+    names = labels_of(text, "NAME")
+    people = ("Ken", "Dana", "Jess", "Tom", "Celine Dion", "Ben Stiller", "Kevin")
+    assert not [n for n in names if n in people]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("She came in a fortnight ago with chest pain.", "a fortnight ago"),
+        ("Mr. Reyes was admitted an hour ago with sepsis.", "an hour ago"),
+        ("The baby arrived in the early hours, mum is doing well.", "in the early hours"),
+        ("The lady in bay 2 coded at half past four.", "at half past four"),
+        ("Her fall happened on Boxing Day and she waited 9 hours.", "on Boxing Day"),
+        ("Our patient had his stroke at the weekend.", "at the weekend"),
+        ("I held her hand the night she died.", "the night"),
+        ("She passed at 6.40 this morning with her daughters around her.", "at 6.40"),
+        ("'Allergic to everything but the strong stuff' - bed 3, 8:15pm, tonight's comedy.", "8:15pm"),
+        ("While we can't discuss cases, the crew reached your father at 4:12pm.", "at 4:12pm"),
+        ("Admitted Weds with DKA, our frequent flyer is back again.", "Weds"),
+    ],
+)
+def test_dates_in_new_phrasing(text: str, words: str) -> None:
+    assert covers(text, "DATE", words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flu clinic this Saturday 9am-1pm at our Maple Avenue surgery. Walk-ins welcome.",
+        "My shift today: 12 hours, 3 codes, 1 cold pizza. Still love this job.",
+        "Give her some bread and keep an eye on her tonight.",
+        "Prince Edward's visit to our hospital yesterday was a lovely boost for staff.",
+        "The new CT scanner in room 3 arrives Tuesday, so bookings are paused.",
+        "Reminder: hydrate and eat before the 7pm handover.",
+        "Heat advisory today: temperatures will hit 104°F. Check on older neighbors.",
+    ],
+)
+def test_dates_hard_negatives_round2(text: str) -> None:
+    assert labels_of(text, "DATE") == []
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("The lady from the bakery on Church Street came in with another fall.", "Church Street"),
+        ("omw to the corner house on birch lane again, her sugar is all over the place", "birch lane"),
+        ("To the guy on Elm & 4th who refused transport: your sugar was 38.", "Elm & 4th"),
+        ("The rider we scraped off the A38 on Friday is alive, mate.", "A38"),
+        ("Proud of Mr. O from the Brambles estate, his leg ulcer has closed!", "Brambles estate"),
+        ("Teddy at Riverside just turned 100 and asked for a pint.", "Riverside"),
+        ("Home visit: Dot at 14 Willow Cres still makes her own marmalade at 91.", "14 Willow Cres"),
+        ("The twins in incubator 3 are gaining weight, mum is over the moon.", "incubator 3"),
+        ("We transferred the gentleman from Pine Ridge Care Home back today.", "Pine Ridge"),
+        ("fyi she's back in 9 on the vent, tell her husband gently", "9"),
+    ],
+)
+def test_places_in_new_phrasing(text: str, words: str) -> None:
+    assert covers(text, "LOCATION", words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bay 3 in our ED is now a dedicated sensory-friendly room. Thank you to the donors!",
+        "Pop round to mine for tea any time, 12 Wren Close, I'm off on Sundays!",
+        "Free parking behind the building at 45 Larch Street, with 4 accessible bays.",
+        "Visit our 24-hour location at 1200 Harbor Blvd. for urgent prescriptions.",
+        "Happy to share I've joined St. Catherine's oncology team!",
+        "We've moved! Our dental practice is now at 17 Orchard Row, Suite 2.",
+        "Happy retirement to Sister Bernadette after 40 years on Ward 6!",
+        "Flu jabs for over-65s every Saturday at the church hall on Mill Lane.",
+    ],
+)
+def test_places_hard_negatives_round2(text: str) -> None:
+    assert labels_of(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("can u text Abby's mum back on 555-0188 and tell her the CT is clear", "555-0188"),
+        ("I've passed his mobile, 07700 900456, to the physio team.", "07700 900456"),
+        ("pls email the daughter of the guy in 14, lara.mint@example.com, re the scan", "lara.mint@"),
+        ("I'll call you at 555-0193 tonight to check your sugars.", "555-0193"),
+    ],
+)
+def test_contacts_in_new_phrasing(text: str, words: str) -> None:
+    assert covers(text, "CONTACT", words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurse Tamsin can update you on +44 20 7946 0981.",
+        "Please contact PALS on +44 20 7946 0123.",
+        "Ring the ward on 0161 496 0011 for updates.",
+    ],
+)
+def test_contacts_hard_negatives_round2(text: str) -> None:
+    assert labels_of(text, "CONTACT") == []
+
+
+def test_web_and_id_new_forms() -> None:
+    assert covers(
+        "@tina.bakes.cakes congrats on the new baby! it was an honour to be your midwife x",
+        "WEB",
+        "@tina.bakes.cakes",
+    )
+    assert covers("Please share: example.com/help-tommy-walk-again for their 14yo.", "WEB", "help-tommy")
+    assert covers("The rider with plate KX19 PLM was lucky.", "ID", "KX19 PLM")
+
+
+@pytest.mark.parametrize(
+    "label, value, text, words",
+    [
+        ("NAME", "Walter Pemberton", "Walt says hi to the night crew.", "Walt"),
+        ("NAME", "Martin Ilves", "Marty, if you read this, we're glad you're here.", "Marty"),
+        ("NAME", "Tyrone Bishop", "ty's back on the vent", "ty"),
+        ("AGE", "88", "the lady in bay 3, late eighties, keeps proposing", "late eighties"),
+        ("DATE", "2026-11-20", "the rider we saw on Friday", "Friday"),
+        ("DATE", "September 2026", "after your knee op in September", "September"),
+        ("DATE", "2026-11-20 03:00", "came in at 3am, straight to theatre", "3am"),
+        ("LOCATION", "Riverside Care Home", "Teddy at Riverside turned 100", "Riverside"),
+        ("LOCATION", "Room 12, Oakridge House", "he's in room twelve", "room twelve"),
+        ("LOCATION", "14 Willow Crescent", "Dot at 14 Willow Cres", "14 Willow Cres"),
+        ("CLINICAL", "appendectomy", "his appy went fine", "appy"),
+        ("CLINICAL", "acute lymphoblastic leukemia", "chemo for her leukaemia", "leukaemia"),
+        ("CLINICAL", "dog bite, right hand", "the bite on your right hand", "right hand"),
+        ("ID", "MBR-4471-0233", "member number 4471 0233 on the form", "4471 0233"),
+    ],
+)
+def test_fact_variants(label: str, value: str, text: str, words: str) -> None:
+    start = text.index(words)
+    hits = [f for f in fact_hits(text, ((label, value),)) if f.start < start + len(words) and start < f.end]
+    assert hits and hits[0].label == label
+
+
+def test_fact_clinical_service_names_are_not_the_fact() -> None:
+    text = "Proud of our stroke team and our new stroke centre!"
+    assert fact_hits(text, (("CLINICAL", "ischaemic stroke"),)) == []
+
+
+@pytest.mark.parametrize(
+    "text, label, words",
+    [
+        ("J.D. in bed 4 pulled his NG tube out again.", "NAME", "J.D."),
+        ("Oksana, thank you for trusting us with your knee surgery.", "NAME", "Oksana"),
+        ("She lives in Flat 4, Tower Court, LS1 4AP; carers missed her insulin.", "LOCATION", "LS1 4AP"),
+        ("She lives in Flat 4 and the carers missed her insulin again.", "LOCATION", "Flat 4"),
+        ("He grew up just outside Kendal and still farms there despite his COPD.", "LOCATION", "Kendal"),
+        ("Can't believe it's been a year since we lost Mr. Hale.", "DATE", "a year since"),
+        ("The crew brought her in just after midnight with a broken hip.", "DATE", "after midnight"),
+        ("She came in 2 wks ago with a rash and her mum.", "DATE", "2 wks ago"),
+        ("Her last scan was in March 2025, before the relapse.", "DATE", "March 2025"),
+        ("@maisie_b so sorry for your loss, your dad was a gentleman.", "WEB", "@maisie_b"),
+    ],
+)
+def test_more_new_phrasings(text: str, label: str, words: str) -> None:
+    assert covers(text, label, words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funny, we remember you too. Maybe don't threaten our receptionist next time.",
+        "Relax, your mild degenerative changes are like gray hair for your spine.",
+        "Visit our clinic at 12 High St, LS1 4AP for walk-in flu jabs.",
+        "The U.S. and the U.K. both recommend an I.V. line for this.",
+        "It's been two years since the last measles case in our county.",
+    ],
+)
+def test_more_hard_negatives(text: str) -> None:
+    assert [lab for lab, _ in found(text) if lab in ("NAME", "LOCATION", "DATE")] == []
+
+
+def test_short_forms_of_a_name_fact_never_match_everyday_words():
+    from sandbox.feedback import analyze
+
+    theo = [{"label": "NAME", "value": "Theo"}]
+    assert not [
+        f
+        for f in analyze("They said the wait was long. Then we called.", facts=theo).findings
+        if f.rule == "privacy.scenario_fact"
+    ]
+    assert [
+        f.text
+        for f in analyze("Theo was brave today", facts=theo).findings
+        if f.rule == "privacy.scenario_fact"
+    ] == ["Theo"]
+
+
+def test_a_one_letter_surname_fact_does_not_match_a_lone_letter():
+    from sandbox.feedback import analyze
+
+    ellie = [{"label": "NAME", "value": "Ellie M"}]
+    assert not [
+        f
+        for f in analyze("M and I will call back.", facts=ellie).findings
+        if f.rule == "privacy.scenario_fact"
+    ]
+    assert [
+        f.text
+        for f in analyze("Ellie M. was on the ward", facts=ellie).findings
+        if f.rule == "privacy.scenario_fact"
+    ] == ["Ellie M."]

@@ -27,6 +27,22 @@ _CLINICAL_TERMS = (
     r"recovery|preemie|premature|jaundice|nausea|vomiting|dehydrat\w+|pain|pathology|treatment|chole|"
     r"appy|cabg|tka|tha|orif|lap|inr|ciwa|isolation|fall risk|post-?op|pod\d+"
 )
+# Care words that confirm care for the whole draft but are too common to mark a sentence as about a person.
+_CARE_WORDS = (
+    r"naloxone|narcan|epi-?pen|auto-?injector|jab|physio|bloods|obs|a&e|resus|tkr|thr|gave birth|"
+    r"birth|born|newborn|twins|stillborn|extubat\w+|vent|cannula|dressing|wound vac|platelets|sats|smear|"
+    r"mastitis|colic|croup|bronchiolitis|rsv|measles|chickenpox|shingles|gout|arthritis|osteo\w+|"
+    r"ambulance|paramedics?|999|911|passed away|your loss|condolences|rip"
+)
+_CARE_WORDS_RE = re.compile(rf"\b(?:{_CARE_WORDS})\b", re.IGNORECASE)
+# "your left shoulder", "her sugars", "his notes": a body part or record tied to a person.
+_BODY_RE = re.compile(
+    r"\b(?:your|his|her|their)\s+(?:left\s+|right\s+|sore\s+|bad\s+|new\s+)?(?:knee|hip|shoulder|back|"
+    r"neck|ankle|wrist|hand|foot|feet|leg|arm|eye|ear|heart|lungs?|liver|kidneys?|gums|teeth|tooth|skin|"
+    r"chest|stomach|belly|head|spine|bladder|bowel|breast|prostate|sugars?|bp|wound|stitches|notes|chart|"
+    r"tablets|pills|inhaler|fall|bump|bleeding|temperature|temp|obs|weight|bloods)\b",
+    re.IGNORECASE,
+)
 CLINICAL_RE = re.compile(
     rf"\b(?:{_CLINICAL_TERMS})\b|\B(?:ectomy|otomy|ostomy|plasty|oscopy|itis|cillin|mycin|floxacin|"
     r"pril|sartan|olol|statin|prazole|mab|codone|morphone|azepam|dipine|sulosin|trexate|cetirizine)\b",
@@ -46,11 +62,24 @@ RELATIONSHIP_RE = re.compile(
     r"treatment|recovery|care)|(?:came|come|went|rolled|walked) in(?:to)? (?:the |our )?"
     r"(?:er|ed|clinic|office|hospital|urgent care)|"
     r"(?:am|were) (?:your|his|her) (?:nurse|doctor|surgeon|therapist|dentist)|"
-    r"so proud of (?:you|him|her)|you were on)\b",
+    r"so proud of (?:you|him|her)|you were on|your (?:\w+ )?(?:baby|twins|little one|newborn)|(?:her|his|"
+    r"their|your|the) new baby|"
+    r"(?:be|been|being) (?:your|his|her) (?:nurse|midwife|doctor|surgeon|therapist|dentist|physio|carer|"
+    r"paramedic|hygienist)|your (?:mum|nan|gran|"
+    r"nana|grandad|granddad|partner|"
+    r"husband's|wife's|mum's|dad's|last|next) \w*|(?:in|on) my (?:chair|shift|list|caseload|ward)|"
+    r"one of (?:my|our) (?:patients|residents|regulars)|we (?:scraped|picked up|transported|resuscitated|"
+    r"revived|intubated|shocked|brought)|(?:came|comes|come) in (?:with|for|after|yesterday|today|last)|"
+    r"(?:glad|happy) (?:you're|you are) (?:home|back|here|ok|okay|doing|feeling|recovering))\b",
     re.IGNORECASE,
 )
 
 
 def confirms_care(text: str) -> bool:
     """True when the draft repeats a health detail or confirms a care relationship."""
-    return bool(CLINICAL_RE.search(text) or RELATIONSHIP_RE.search(text))
+    return bool(
+        CLINICAL_RE.search(text)
+        or RELATIONSHIP_RE.search(text)
+        or _BODY_RE.search(text)
+        or _CARE_WORDS_RE.search(text)
+    )
