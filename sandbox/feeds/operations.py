@@ -108,8 +108,12 @@ def _shape(author: User, platform: Platform, draft: Draft, run: Run | None) -> d
     fields: dict = {"kind": draft.kind, "identity": "personal"}
     if draft.kind in REPLY_KINDS:
         parent = visible_post(author, draft.parent_id, platform, run)
-        if platform.id == "reviews" and parent.kind != PostKind.REVIEW:
-            raise InvalidInput("On CareRate the owner can only respond to a review.", "parent_id", status=409)
+        if platform.id == "reviews" and not _in_review_thread(parent):
+            raise InvalidInput(
+                "On CareRate the owner responds to a review, or to the reviewer in its thread.",
+                "parent_id",
+                status=409,
+            )
         fields.update(kind=platform.reply_kind, parent_id=parent.id, audience=parent.audience)
     elif draft.kind == PostKind.DM:
         persona = persona_by_handle(author, draft.recipient_handle, run)
@@ -131,6 +135,17 @@ def _shape(author: User, platform: Platform, draft: Draft, run: Run | None) -> d
     else:
         raise InvalidInput(f"{platform.name} does not support that kind of post here.", "kind", status=400)
     return fields
+
+
+def _in_review_thread(parent: Post) -> bool:
+    """A review, or a reviewer's follow-up under one: what a practice owner may answer on CareRate."""
+    if parent.kind == PostKind.REVIEW:
+        return True
+    return (
+        parent.author_persona_id is not None
+        and parent.parent is not None
+        and parent.parent.kind == PostKind.REVIEW
+    )
 
 
 def _audience(platform: Platform, value: str) -> Audience:

@@ -70,7 +70,9 @@ def thread(platform_id: str, post_id: int):
         post=post,
         replies=queries.thread(current_user, post),
         findings=findings,
-        form=compose_form(platform, kind=platform.reply_kind.value, parent_id=post.id),
+        form=compose_form(
+            platform, kind=platform.reply_kind.value, parent_id=post.id, run_id=post.run_id or ""
+        ),
     )
 
 

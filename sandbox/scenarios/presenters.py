@@ -116,7 +116,7 @@ def scorecard_json(run: Run, scenario: Scenario) -> dict[str, Any]:
         "answers": [
             {"inject": i.key, "yours": answers.get(i.key, {}).get("text"), "model_answer": i.model_answer}
             for i in scenario.injects
-            if i.expected
+            if i.expected and i.key in run.state.get("delivered", {})
         ],
         "model_answer": scenario.debrief.model_answer,
         "reflection_question": scenario.debrief.reflection_question,

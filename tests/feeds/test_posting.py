@@ -121,6 +121,23 @@ def test_owner_response_only_answers_a_review(client, trainee, org, crowd):
     assert response.kind == PostKind.OWNER_RESPONSE
     top = _compose(client, "reviews", body="A review of my own practice", audience="public")
     assert top.status_code == 400
+    follow_up = make_post(
+        org, crowd["patient"], "reviews", body="Thanks, will do.", kind=PostKind.REPLY, parent_id=review.id
+    )
+    assert (
+        client.post(
+            "/p/reviews/compose",
+            data={"kind": "owner_response", "parent_id": follow_up.id, "body": "You're welcome!"},
+        ).status_code
+        == 302
+    )
+    own = db.session.scalar(
+        sa.select(Post).where(Post.author_user_id == trainee.id, Post.parent_id == review.id)
+    )
+    refused = client.post(
+        "/p/reviews/compose", data={"kind": "owner_response", "parent_id": own.id, "body": "Me again"}
+    )
+    assert refused.status_code == 409
 
 
 def test_dm_needs_a_connection(client, trainee, crowd):

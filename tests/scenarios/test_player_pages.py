@@ -77,3 +77,34 @@ def test_someone_elses_run_is_not_found(client, login_as, app):
     login_as(Role.TRAINEE)
     assert client.get(f"/practice/runs/{run.id}").status_code == 404
     assert client.get(f"/practice/runs/{run.id}/scorecard").status_code == 404
+
+
+def test_a_persona_follow_up_in_a_thread_can_be_answered_and_is_scored(client, login_as):
+    login_as(Role.TRAINEE)
+    client.post("/practice/microblog-celebrity-admission-rumour/start")
+    run = db.session.scalar(sa.select(Run).order_by(Run.id.desc()))
+    ask = db.session.scalar(sa.select(Post).where(Post.run_id == run.id, Post.scenario_key == "ask"))
+    page = client.get(f"/practice/runs/{run.id}").text
+    assert f'name="parent_id" type="hidden" value="{ask.id}"' in page
+    thread = client.get(f"/p/microblog/posts/{ask.id}").text
+    assert f'name="run_id" type="hidden" value="{run.id}"' in thread
+    answered = client.post(
+        "/p/microblog/compose",
+        data={
+            "kind": "reply",
+            "parent_id": ask.id,
+            "run_id": run.id,
+            "body": "I can't comment on anyone's health, sorry!",
+        },
+    )
+    assert answered.status_code == 302
+    db.session.refresh(run)
+    assert "ask" in run.state["replies"]
+
+
+def test_scorecard_answers_only_list_what_arrived(client, login_as):
+    login_as(Role.TRAINEE)
+    run = _start(client)
+    client.post(f"/practice/runs/{run.id}/finish")
+    card = client.get(f"/api/v1/runs/{run.id}/scorecard").json
+    assert [a["inject"] for a in card["answers"]] == ["review"]
