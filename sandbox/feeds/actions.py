@@ -13,7 +13,8 @@ from ..security import POSTING_ROLES, role_required
 from . import bp
 from .forms import ActionForm, ComposeForm
 from .images import save_image
-from .operations import Draft, PauseRequired, create_post, delete_post, edit_post, own_post, react
+from .lookups import own_post
+from .operations import Draft, PauseRequired, create_post, delete_post, edit_post, react
 from .platforms import Platform, get_platform
 from .queries import post_for_viewer
 from .relationships import answer_request, end_relationship, request_relationship

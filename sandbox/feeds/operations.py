@@ -10,10 +10,11 @@ from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db
 from ..feedback import Report, analyze
-from ..models import Audience, Finding, Persona, Post, PostKind, PostRevision, Reaction, Run, User, utcnow
-from ..models.social import Attachment, Relationship
+from ..models import Audience, Finding, Post, PostKind, PostRevision, Reaction, Run, User, utcnow
+from ..models.social import Attachment
 from .captures import capture_if_risky
 from .engagement import react_to_new_post
+from .lookups import in_review_thread, is_connected, own_post, persona_by_handle, visible_post
 from .platforms import Platform
 
 REPLY_KINDS = (PostKind.REPLY, PostKind.COMMENT, PostKind.OWNER_RESPONSE)
@@ -43,53 +44,6 @@ class Draft:
     run_id: int | None = None
 
 
-def visible_post(viewer: User, post_id: int | None, platform: Platform, run: Run | None = None) -> Post:
-    """A live post in this world (the sandbox, or a run) that the viewer may see and answer, or an error."""
-    post = db.session.get(Post, post_id) if post_id else None
-    world = run.id if run is not None else None
-    if (
-        post is None
-        or post.organisation_id != viewer.organisation_id
-        or post.platform != platform.id
-        or post.run_id != world
-    ):
-        raise InvalidInput("That post does not exist or is not yours to see.", "parent_id", status=404)
-    if post.author_user_id is not None and post.author_user_id != viewer.id:
-        raise InvalidInput("That post does not exist or is not yours to see.", "parent_id", status=404)
-    if post.is_deleted:
-        raise InvalidInput("That post was deleted; you can no longer answer it.", "parent_id", status=409)
-    return post
-
-
-def persona_by_handle(viewer: User, handle: str | None, run: Run | None = None) -> Persona:
-    """A persona of the viewer's crowd (or of a run's cast), by handle, or a clear error."""
-    persona = db.session.scalar(
-        sa.select(Persona).where(
-            Persona.handle == (handle or "").lstrip("@"),
-            sa.or_(Persona.organisation_id == viewer.organisation_id, Persona.organisation_id.is_(None)),
-            Persona.run_id == run.id if run is not None else Persona.run_id.is_(None),
-        )
-    )
-    if persona is None:
-        raise InvalidInput("Nobody with that handle is on this platform.", "recipient", status=404)
-    return persona
-
-
-def is_connected(user: User, persona: Persona, platform: Platform) -> bool:
-    """Whether the user and persona follow, are friends or are connected on this platform."""
-    return (
-        db.session.scalar(
-            sa.select(Relationship.id).where(
-                Relationship.platform == platform.id,
-                Relationship.user_id == user.id,
-                Relationship.persona_id == persona.id,
-                Relationship.status == "accepted",
-            )
-        )
-        is not None
-    )
-
-
 def _validate_body(platform: Platform, draft: Draft) -> str:
     body = (draft.body or "").strip()
     if not body and draft.kind not in (PostKind.SHARE,):
@@ -108,7 +62,7 @@ def _shape(author: User, platform: Platform, draft: Draft, run: Run | None) -> d
     fields: dict = {"kind": draft.kind, "identity": "personal"}
     if draft.kind in REPLY_KINDS:
         parent = visible_post(author, draft.parent_id, platform, run)
-        if platform.id == "reviews" and not _in_review_thread(parent):
+        if platform.id == "reviews" and not in_review_thread(parent):
             raise InvalidInput(
                 "On CareRate the owner responds to a review, or to the reviewer in its thread.",
                 "parent_id",
@@ -135,17 +89,6 @@ def _shape(author: User, platform: Platform, draft: Draft, run: Run | None) -> d
     else:
         raise InvalidInput(f"{platform.name} does not support that kind of post here.", "kind", status=400)
     return fields
-
-
-def _in_review_thread(parent: Post) -> bool:
-    """A review, or a reviewer's follow-up under one: what a practice owner may answer on CareRate."""
-    if parent.kind == PostKind.REVIEW:
-        return True
-    return (
-        parent.author_persona_id is not None
-        and parent.parent is not None
-        and parent.parent.kind == PostKind.REVIEW
-    )
 
 
 def _audience(platform: Platform, value: str) -> Audience:
@@ -268,14 +211,6 @@ def store_findings(post: Post, author: User, report: Report, overridden: bool = 
                 overridden=overridden and f.severity == "block",
             )
         )
-
-
-def own_post(author: User, post_id: int) -> Post:
-    """A post the user wrote (deleted or not), or a clear error."""
-    post = db.session.get(Post, post_id)
-    if post is None or post.author_user_id != author.id:
-        raise InvalidInput("That post does not exist or is not yours.", "post", status=404)
-    return post
 
 
 def edit_post(author: User, platform: Platform, post_id: int, body: str, override: bool = False) -> Report:

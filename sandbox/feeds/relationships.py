@@ -9,7 +9,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..models import User, utcnow
 from ..models.social import Notification, Relationship
-from .operations import persona_by_handle
+from .lookups import persona_by_handle
 from .platforms import Platform
 
 

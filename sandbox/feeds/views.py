@@ -15,7 +15,7 @@ from ..security import POSTING_ROLES
 from . import bp, queries
 from .forms import ActionForm, compose_form
 from .images import FRAME_ITEMS, upload_folder
-from .operations import persona_by_handle
+from .lookups import persona_by_handle
 from .platforms import PLATFORMS, get_platform
 from .relationships import relationship_with
 
