@@ -12,6 +12,7 @@ from sandbox.config import TestConfig
 from sandbox.extensions import db
 
 from ..services import require_chromium
+from .harness import watched_page
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -62,27 +63,6 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser context and page; fails the test on a script error, a dialog or a missing resource.
-
-    A page answered with 4xx on purpose (a form shown again with its errors) is not a problem; a missing
-    stylesheet, script or icon is.
-    """
-    context = browser.new_context()
-    page = context.new_page()
-    problems: list[str] = []
-
-    def on_console(msg):
-        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
-            problems.append(msg.text)
-
-    def on_response(response):
-        if response.status >= 400 and response.request.resource_type != "document":
-            problems.append(f"{response.status} {response.url}")
-
-    page.on("console", on_console)
-    page.on("response", on_response)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-    yield page
-    context.close()
-    assert not problems, problems
+    """A watched page that accepts no dialog."""
+    with watched_page(browser) as page:
+        yield page

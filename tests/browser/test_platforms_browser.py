@@ -15,6 +15,7 @@ from sandbox.models import Post, PostKind, Reaction, Role
 from sandbox.models.social import Capture, Relationship
 
 from ..factories import PASSWORD, make_org, make_persona, make_post, make_user
+from .harness import watched_page as open_watched_page
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = os.environ.get("SANDBOX_TEST_ARTIFACTS", "test-artifacts")
@@ -29,34 +30,9 @@ RISKY = "Mrs. Delgado in bed 12 is 93 today"
 
 @pytest.fixture
 def watched_page(browser):
-    """Like the `page` fixture (script errors, dialogs and missing resources fail the test), except that
-    the "Delete this ...?" confirmation is accepted, as a trainee who means it would."""
-    context = browser.new_context()
-    page = context.new_page()
-    problems: list[str] = []
-
-    def on_console(msg):
-        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
-            problems.append(msg.text)
-
-    def on_response(response):
-        if response.status >= 400 and response.request.resource_type != "document":
-            problems.append(f"{response.status} {response.url}")
-
-    def on_dialog(dialog):
-        if dialog.type == "confirm" and dialog.message.startswith("Delete this"):
-            dialog.accept()
-        else:
-            problems.append(f"dialog: {dialog.type} {dialog.message}")
-            dialog.dismiss()
-
-    page.on("console", on_console)
-    page.on("response", on_response)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("dialog", on_dialog)
-    yield page
-    context.close()
-    assert not problems, problems
+    """A watched page (see conftest) on which the "Delete this ...?" confirmation is accepted."""
+    with open_watched_page(browser, accept_confirms=("Delete this",)) as page:
+        yield page
 
 
 def seed_platform(live_app, platform_id: str) -> dict:

@@ -13,6 +13,7 @@ from sandbox.models import Role
 from sandbox.scenarios.loader import load_library
 
 from ..factories import PASSWORD, make_org, make_user
+from .harness import watched_page as open_watched_page
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = os.environ.get("SANDBOX_TEST_ARTIFACTS", "test-artifacts")
@@ -84,34 +85,9 @@ CASES = [
 
 @pytest.fixture
 def player_page(browser):
-    """Like the harness's `page` (script errors, dialogs and missing resources fail the test), except that
-    the Finish confirmation is accepted, as a trainee who means it would."""
-    context = browser.new_context()
-    page = context.new_page()
-    problems: list[str] = []
-
-    def on_console(msg):
-        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
-            problems.append(msg.text)
-
-    def on_response(response):
-        if response.status >= 400 and response.request.resource_type != "document":
-            problems.append(f"{response.status} {response.url}")
-
-    def on_dialog(dialog):
-        if dialog.type == "confirm" and dialog.message.startswith(FINISH_CONFIRM):
-            dialog.accept()
-        else:
-            problems.append(f"dialog: {dialog.type} {dialog.message}")
-            dialog.dismiss()
-
-    page.on("console", on_console)
-    page.on("response", on_response)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("dialog", on_dialog)
-    yield page
-    context.close()
-    assert not problems, problems
+    """A watched page (see conftest) on which the Finish confirmation is accepted."""
+    with open_watched_page(browser, accept_confirms=(FINISH_CONFIRM,)) as page:
+        yield page
 
 
 def snippet(text: str, words: int = 8) -> str:
