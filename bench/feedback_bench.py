@@ -20,7 +20,7 @@ from sandbox.feedback import analyze  # noqa: E402
 from sandbox.feedback.model import Draft  # noqa: E402
 from sandbox.feedback.normalize import normalize  # noqa: E402
 from sandbox.feedback.privacy import find_privacy  # noqa: E402
-from sandbox.feedback.tone import DETECTORS  # noqa: E402
+from sandbox.feedback.tone import DETECTORS, find_tone  # noqa: E402
 
 DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "feedback-dev.jsonl"
 GOAL_P95_280_MS = 5.0
@@ -107,10 +107,10 @@ def first_call(text: str, runs: int = 3) -> tuple[float, float]:
 
 
 def detector_p95_ms(drafts: list[dict]) -> dict[str, float]:
-    """p95 per detector group on the given drafts: privacy as a whole and each tone detector."""
+    """p95 per detector group on the given drafts: privacy and tone as wholes, and each tone detector."""
     prepared = [Draft(normalize(d["text"]).text, d.get("platform", "microblog"), d.get("audience", "public"))
                 for d in drafts]
-    groups = {"privacy (all)": find_privacy, **{f.__name__: f for f in DETECTORS}}
+    groups = {"privacy (all)": find_privacy, "tone (all)": find_tone, **{f.__name__: f for f in DETECTORS}}
     result = {}
     for name, detect in groups.items():
         samples = []

@@ -21,7 +21,7 @@ SEEDS = [
     "Calm down, just google it. Take 400 mg ibuprofen twice a day, you'll be fine \U0001f644",
     "We're so sorry, that sounds frightening. We can't discuss care here; please use the patient portal.",
     "For the record, you arrived late and you signed the consent. Use code SAVE20 for 20% off!",
-    "Here's my cell 555-0177, let's grab a drink after your follow-up \U0001F609",
+    "Here's my cell 555-0177, let's grab a drink after your follow-up \U0001f609",
     "Update for families: s/p CABG POD2, NPO, DVT ppx, f/u KUB.",
     "@jo_runs sounds like a meniscus tear tbh, ice it. Email me at jo.rn@example.com or see example.org/x",
 ]

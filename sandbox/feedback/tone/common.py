@@ -8,8 +8,17 @@ from ..model import Finding
 from ..sources import cite
 from .matching import GAP, Rule, all_matches, best_match, compile_rules, lowered
 
-__all__ = ["ADVICE", "GAP", "Rule", "all_matches", "best_match", "compile_rules", "from_match", "lowered",
-           "tone_finding"]
+__all__ = [
+    "ADVICE",
+    "GAP",
+    "Rule",
+    "all_matches",
+    "best_match",
+    "compile_rules",
+    "from_match",
+    "lowered",
+    "tone_finding",
+]
 
 # What each label means to a trainee, what to write instead, and the guidance it rests on.
 ADVICE: dict[str, tuple[str, str, str]] = {
@@ -86,8 +95,15 @@ def tone_finding(label: str, severity: str, rule: str, span: tuple[int, int] | N
     message, suggestion, source = ADVICE[label]
     start, end = span if span is not None else (None, None)
     return Finding(
-        kind="tone", label=label, severity=severity, start=start, end=end,
-        rule=f"tone.{label.lower()}.{rule}", message=message, suggestion=suggestion, source=cite(source),
+        kind="tone",
+        label=label,
+        severity=severity,
+        start=start,
+        end=end,
+        rule=f"tone.{label.lower()}.{rule}",
+        message=message,
+        suggestion=suggestion,
+        source=cite(source),
     )
 
 

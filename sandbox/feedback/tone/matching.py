@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..model import SEVERITY_RANK
+from .gating import GatedPattern
 
 # Bounded "same clause" gap: up to N characters without a sentence end. Never unbounded.
 GAP = r"[^.!?\n]{0,%d}?"
@@ -25,13 +26,13 @@ def lowered(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
-# One rule: (rule id, severity, compiled pattern). Detectors keep their rules in tuples of these.
-Rule = tuple[str, str, re.Pattern[str]]
+# One rule: (rule id, severity, gated compiled pattern). Detectors keep their rules in tuples of these.
+Rule = tuple[str, str, GatedPattern]
 
 
 def compile_rules(table: Iterable[tuple[str, str, str]], flags: int = 0) -> tuple[Rule, ...]:
     """Compile (rule id, severity, pattern) triples once at import; patterns are matched on lowered()."""
-    return tuple((rule, severity, re.compile(pattern, flags)) for rule, severity, pattern in table)
+    return tuple((rule, severity, GatedPattern(pattern, flags)) for rule, severity, pattern in table)
 
 
 def best_match(text: str, rules: Iterable[Rule]) -> tuple[str, str, re.Match[str]] | None:
@@ -59,3 +60,17 @@ def all_matches(text: str, rules: Iterable[Rule]) -> list[tuple[str, str, re.Mat
         if match is not None:
             found.append((rule, severity, match))
     return found
+
+
+# A quoted phrase: an opening quote after a space, bracket or colon (or at the start), up to 80 characters
+# that may hold in-word apostrophes ("i'm"), and a closing quote not followed by a letter or digit.
+QUOTED = re.compile(
+    r"(?:(?<=[\s(\[:])|^)['\"](?=[^\s'\"])((?:[^'\"\n]|(?<=[a-z])'(?=[a-z])){1,80}?)['\"](?![a-z0-9])"
+)
+
+
+def mask_quotes(text: str) -> str:
+    """The text with quoted phrases blanked out (same length): someone else's words, not the author's."""
+    if "'" not in text and '"' not in text:
+        return text
+    return QUOTED.sub(lambda m: " " * len(m.group()), text)

@@ -1,0 +1,143 @@
+"""A cheap gate in front of each rule: skip the regex when none of its required words is in the text.
+
+Each top-level alternative of a pattern must contain a plain run of characters (outside groups, not
+made optional by a quantifier). When every alternative has one of at least three characters, the rule
+can only match a text that contains one of those runs, and a substring test is far cheaper than a search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_SPECIAL = set("\\.^$*+?{}[]()|")
+_QUANTIFIERS = set("?*{")
+_ESCAPED_LITERALS = set(".?!()-+$/'\",:;&#@[]{}*|^")
+MIN_LITERAL = 3
+
+
+class GatedPattern:
+    """A compiled pattern with the literal runs one of which any match must contain (None: always run)."""
+
+    __slots__ = ("literals", "pattern", "regex")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.pattern = pattern
+        self.literals = None if flags & re.IGNORECASE else required_literals(pattern)
+
+    def _may_match(self, text: str) -> bool:
+        return self.literals is None or any(literal in text for literal in self.literals)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Like re.Pattern.search, skipped when no required literal is in the text."""
+        return self.regex.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Like re.Pattern.finditer, empty when no required literal is in the text."""
+        return self.regex.finditer(text) if self._may_match(text) else iter(())
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Literals one of which every match must contain, or None when some alternative has none."""
+    runs: list[str] = []
+    for alternative in _top_level_alternatives(pattern):
+        gate = _alternative_gate(alternative)
+        if gate is None:
+            return None
+        runs.extend(gate)
+    return tuple(dict.fromkeys(runs))
+
+
+def _alternative_gate(alternative: str) -> tuple[str, ...] | None:
+    """The alternative's longest plain run, else the literals of a group it cannot skip; None if neither."""
+    longest = max(_plain_runs(alternative), key=len, default="")
+    if len(longest) >= MIN_LITERAL:
+        return (longest,)
+    for inner in _required_groups(alternative):
+        gate = required_literals(inner)
+        if gate is not None:
+            return gate
+    return None
+
+
+def _required_groups(alternative: str) -> list[str]:
+    """The contents of the depth-0 groups that are neither optional nor lookarounds."""
+    groups, depth, in_class, start, index = [], 0, False, 0, 0
+    while index < len(alternative):
+        char = alternative[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            start = index if depth == 0 else start
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            optional = alternative[index + 1 : index + 2] in _QUANTIFIERS
+            inner = alternative[start + 1 : index]
+            if depth == 0 and not optional and not inner.startswith(("?=", "?!", "?<", "?P")):
+                groups.append(inner.removeprefix("?:"))
+        index += 1
+    return groups
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at the '|' signs outside groups and character classes."""
+    parts, depth, in_class, start, index = [], 0, False, 0, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _plain_runs(alternative: str) -> list[str]:
+    """Runs of literal characters at depth 0 that every match of the alternative must contain."""
+    runs, current, depth, in_class, index = [], "", 0, False, 0
+    while index < len(alternative):
+        char = alternative[index]
+        following = alternative[index + 2 : index + 3] if char == "\\" else alternative[index + 1 : index + 2]
+        literal = None
+        if char == "\\":
+            escaped = alternative[index + 1 : index + 2]
+            literal = escaped if escaped in _ESCAPED_LITERALS else None
+            index += 2
+        elif char == "{" and not in_class:
+            index = alternative.find("}", index) + 1 or len(alternative)  # a {m,n} quantifier
+        else:
+            if in_class:
+                in_class = char != "]"
+            elif char == "[":
+                in_class = True
+            elif char in "()":
+                depth += 1 if char == "(" else -1
+            elif depth == 0 and char not in _SPECIAL:
+                literal = char
+            index += 1
+        if literal is None or depth or in_class or following in _QUANTIFIERS:
+            runs.append(current)
+            current = ""
+            continue
+        current += literal
+        if following == "+":
+            runs.append(current)
+            current = ""
+    runs.append(current)
+    return runs
