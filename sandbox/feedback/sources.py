@@ -1,10 +1,8 @@
 """The guidance each finding rests on, cited by short stable keys."""
 
 SOURCES = {
-    "hipaa.names": "HIPAA Privacy Rule, Safe Harbor de-identification, 45 CFR 164.514(b)(2)(i)(A): "
-    "names",
-    "hipaa.geography": "HIPAA Safe Harbor 164.514(b)(2)(i)(B): geographic subdivisions smaller than "
-    "a state",
+    "hipaa.names": "HIPAA Privacy Rule, Safe Harbor de-identification, 45 CFR 164.514(b)(2)(i)(A): names",
+    "hipaa.geography": "HIPAA Safe Harbor 164.514(b)(2)(i)(B): geographic subdivisions smaller than a state",
     "hipaa.dates": "HIPAA Safe Harbor 164.514(b)(2)(i)(C): all elements of dates (except year) related "
     "to an individual",
     "hipaa.ages": "HIPAA Safe Harbor 164.514(b)(2)(i)(C): ages over 89 and their dates must be "

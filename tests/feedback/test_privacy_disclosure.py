@@ -312,14 +312,20 @@ def test_more_ways_of_pointing_at_one_person_are_flagged(text, platform, audienc
     assert words in flagged_words(text, label, platform, audience)
 
 
-@pytest.mark.parametrize("text, platform", [
-    ("My dad had a stroke last year and the nurses were amazing. He's doing great now.", "social"),
-    ("I have type 1 diabetes and I'm a nurse. Ask me anything about living with an insulin pump!", "social"),
-    ("The president said he has COVID and is working from home this week.", "microblog"),
-    ("My grandmother was a nurse during the polio epidemic. She would be 100 today.", "social"),
-    ("We want every patient to feel comfortable during their treatment.", "reviews"),
-    ("Nurses, how do you handle patients who refuse their meds? Asking for tips!", "social"),
-])
+@pytest.mark.parametrize(
+    "text, platform",
+    [
+        ("My dad had a stroke last year and the nurses were amazing. He's doing great now.", "social"),
+        (
+            "I have type 1 diabetes and I'm a nurse. Ask me anything about living with an insulin pump!",
+            "social",
+        ),
+        ("The president said he has COVID and is working from home this week.", "microblog"),
+        ("My grandmother was a nurse during the polio epidemic. She would be 100 today.", "social"),
+        ("We want every patient to feel comfortable during their treatment.", "reviews"),
+        ("Nurses, how do you handle patients who refuse their meds? Asking for tips!", "social"),
+    ],
+)
 def test_own_family_public_figures_and_plural_patients_are_not_clinical(text, platform):
     assert labels(text, platform) == set()
 
@@ -397,3 +403,307 @@ def test_large_input_is_fast():
     started = time.perf_counter()
     find_disclosures(Draft(text, "reviews", "public"), [])
     assert time.perf_counter() - started < 5.0
+
+
+# --- round 2: general cues in new phrasing ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, platform, audience, words",
+    [
+        # a first-person carer doing a care act, or a relative clause "the X we <care verb>"
+        (
+            "Proud moment: I intubated a toddler for the first time tonight.",
+            "social",
+            "public",
+            "I intubated",
+        ),
+        ("RIP to the cyclist we lost to a head bleed on Sunday.", "social", "public", "we lost"),
+        ("The teen we pulled from the river is awake and asking for pizza.", "social", "public", "we pulled"),
+        # a specific person placed inside the author's care setting
+        ("You were in my chair on Monday and did great!", "reviews", "public", "You were in my chair"),
+        ("There's a lovely old gent on my ward who sings every morning.", "social", "public", "on my ward"),
+        ("My old maths teacher was in today with chest pain.", "social", "private", "was in today with"),
+        ("Margo passed quietly during my shift last night.", "social", "connections", "during my shift"),
+        (
+            "When Ben first came to us after his stroke he couldn't lift a cup.",
+            "social",
+            "public",
+            "came to us",
+        ),
+        # passive care with a specific subject
+        (
+            "The lad from the skate park has been treated and sent home.",
+            "social",
+            "public",
+            "has been treated",
+        ),
+        ("I hear you; your wife was triaged as soon as she arrived.", "reviews", "public", "was triaged"),
+        # the reader's notes, carer, visits
+        ("I pulled up your chart and the referral was sent on the 3rd.", "reviews", "public", "your chart"),
+        ("It was a joy to be your midwife, Kat!", "microblog", "public", "to be your midwife"),
+        (
+            "It was lovely looking after you on the maternity ward, Priya.",
+            "reviews",
+            "public",
+            "looking after you",
+        ),
+        ("You skipped three physio sessions, so the plan changed.", "reviews", "public", "skipped three"),
+        ("Hope the new inhaler is helping, Sam!", "reviews", "public", "Hope the new inhaler is helping"),
+        ("One of my kiddos from the burns unit rang the bell today!", "social", "public", "One of my kiddos"),
+    ],
+)
+def test_round2_relationship_cues(text, platform, audience, words):
+    assert words.lower() in flagged_words(text, "RELATIONSHIP", platform, audience).lower()
+
+
+@pytest.mark.parametrize(
+    "text, platform",
+    [
+        ("We saw a big rise in flu cases this winter. Get your jab!", "social"),
+        ("Things we see in the ER every day: sprains, colds and splinters.", "social"),
+        ("Honestly we admitted our mistake and changed the booking process.", "reviews"),
+        ("The guy we met at the conference was a great speaker.", "social"),
+        ("Thank you for the kind words! We'd love to see you again at our next open day.", "reviews"),
+        ("We lost the charity football match to the paramedics 4-2.", "social"),
+        ("Reminder: the flu clinic is in for a busy week, book early.", "social"),
+        ("We'd love to be your new dentist! Book online.", "microblog"),
+        ("Most patients are seen within 20 minutes at our clinic.", "professional"),
+        ("We can't confirm whether you were seen here, but please call us.", "reviews"),
+    ],
+)
+def test_round2_relationship_hard_negatives(text, platform):
+    assert "RELATIONSHIP" not in labels(text, platform)
+
+
+@pytest.mark.parametrize(
+    "text, platform, audience, words",
+    [
+        ("Mrs. Dunn's sugar is all over the place again this week.", "social", "private", "sugar"),
+        ("He's back on the vent and his kidneys are packing up.", "social", "private", "kidneys"),
+        ("Ms. Green in room 4 keeps hearing voices at night.", "social", "private", "hearing voices"),
+        (
+            "We hear you. Waiting four hours with a broken wrist is awful.",
+            "reviews",
+            "public",
+            "broken wrist",
+        ),
+        (
+            "Can you check on the stroke lady in 9? She keeps pulling her cannula.",
+            "social",
+            "private",
+            "the stroke lady",
+        ),
+        (
+            "Room 12 is upset because she can't see her kids while she's in isolation.",
+            "social",
+            "public",
+            "isolation",
+        ),
+        ("Mr. Ruiz is three days post-op and walking laps already!", "social", "public", "post-op"),
+        ("The guy in cubicle 3 swallowed a battery. Again.", "microblog", "public", "swallowed a battery"),
+        ("Sorry the rash on your arm is still itchy, Lee.", "reviews", "public", "rash on your arm"),
+        ("Glad the knee is settling after the op, Derek!", "reviews", "public", "the knee"),
+        ("Our 26-weeker from the spring just turned one!", "social", "public", "26-weeker"),
+    ],
+)
+def test_round2_clinical_cues(text, platform, audience, words):
+    assert words.lower() in flagged_words(text, "CLINICAL", platform, audience).lower()
+
+
+@pytest.mark.parametrize(
+    "text, platform",
+    [
+        ("New grads: say 'your potassium' instead of 'your K' when you explain labs.", "social"),
+        ("Retrospective cohort, n=900: no difference in readmission between arms.", "professional"),
+        ("Naloxone is free at any pharmacy in the county.", "social"),
+        ("Our Cedar Falls site opens on Monday with extended hours.", "social"),
+        ("Flu jabs just £12 this week, best price in town!", "microblog"),
+    ],
+)
+def test_round2_clinical_hard_negatives(text, platform):
+    assert "CLINICAL" not in labels(text, platform)
+
+
+@pytest.mark.parametrize(
+    "text, platform, audience, words",
+    [
+        ("The baker from the high street came in with a nasty burn today.", "social", "public", "baker"),
+        (
+            "omg the vicar's daughter is in with alcohol poisoning",
+            "social",
+            "private",
+            "the vicar's daughter",
+        ),
+        ("ugh your ex is in bay 2 with a dislocated shoulder", "social", "private", "your ex"),
+        (
+            "The girl who went viral for the dance video is on our ward with a fractured ankle.",
+            "social",
+            "public",
+            "the girl who went viral",
+        ),
+        (
+            "Treated the groom at the Riverside wedding for a nasty cut last night.",
+            "social",
+            "public",
+            "the groom",
+        ),
+        (
+            "The guy with the green tractor is back in with chest pain.",
+            "social",
+            "public",
+            "the guy with the green tractor",
+        ),
+        (
+            "Sad news: Kevin from the chip shop died of a heart attack on Friday.",
+            "social",
+            "public",
+            "from the chip shop",
+        ),
+        (
+            "Admitted a 45-year-old welder with a hand injury this morning.",
+            "professional",
+            "connections",
+            "welder",
+        ),
+        ("The pt in bed 6 asked if his ankle tag would set off the MRI.", "microblog", "public", "ankle tag"),
+        (
+            "Only kid in the county with this condition and she's our patient.",
+            "social",
+            "public",
+            "Only kid in the county",
+        ),
+    ],
+)
+def test_round2_unique_cues(text, platform, audience, words):
+    assert words.lower() in flagged_words(text, "UNIQUE", platform, audience).lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great to see so many teachers at our first aid course today!",
+        "Our team had a great time at the hospital gala last night!",
+        "Our mayor visited the hospital today to open the new cancer wing.",
+        "For your cat's rash, try a local vet. For people, call 555-0133.",
+        "Glad your cousin is feeling better! Ask your doctor about the evidence.",
+        "Reading room at the medical library is open 24/7 during boards season.",
+    ],
+)
+def test_round2_unique_hard_negatives(text):
+    assert "UNIQUE" not in labels(text, "social")
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Thanks for coming in, Ellen. We hope to see you again soon.", "Thanks for coming in"),
+        ("Sorry about the wait when you visited on Tuesday.", "when you visited"),
+        ("We loved having you, and the whole team says hi!", "loved having you"),
+        ("The care you received on 4 West should have been better.", "The care you received"),
+        ("Next time you're in, ask for Jamie at the front desk!", "Next time you're in"),
+        ("Pete, I gave you the antibiotics myself and explained how to take them.", "I gave you"),
+        ("Dr. Obi, who did your knee, says hi!", "did your knee"),
+        ("Thanks Mo, your son was a star at his booster appointment.", "at his booster appointment"),
+    ],
+)
+def test_round2_reply_confirmations(text, words):
+    assert words.lower() in flagged_words(text, "RELATIONSHIP", "reviews").lower()
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("I had a patient today who told me I was the first nurse to sit with her.", "I had a patient"),
+        ("I've been looking after Mr. Obi for three years and he still calls me 'young lady'.",
+         "looking after"),
+        ("Spent my whole shift with a lovely lady who'd just lost her husband.", "Spent my whole shift with"),
+        ("Shoutout to the ICU crew who kept Mr. Lane alive all weekend.", "kept Mr. Lane alive"),
+        ("She's been coming here every Tuesday for dialysis since 2019.", "been coming here every"),
+        ("We sent him up to ICU at 4am. Fingers crossed.", "We sent him"),
+    ],
+)
+def test_round2_story_confirmations(text, words):
+    assert words.lower() in flagged_words(text, "RELATIONSHIP", "social").lower()
+
+
+@pytest.mark.parametrize(
+    "text, platform",
+    [
+        ("We've passed your feedback about the wait to our patient experience team.", "reviews"),
+        ("We received your message about the bill and have replied by email.", "reviews"),
+        ("We told them the clinic would close at 5 on Friday for the holiday.", "social"),
+        ("She comes in every week to volunteer at the front desk.", "social"),
+        ("Thanks for your feedback. When you visit next, parking is free after 5pm.", "reviews"),
+        ("Did your knee hurt after the run? Stretch properly, folks.", "social"),
+        ("Thank you for the review! We'd love to welcome you as a new patient.", "reviews"),
+    ],
+)
+def test_round2_reply_and_story_hard_negatives(text, platform):
+    assert "RELATIONSHIP" not in labels(text, platform)
+
+
+@pytest.mark.parametrize(
+    "text, audience, words",
+    [
+        ("Hi Greg, the numbness in your fingers should ease within a week.", "public",
+         "numbness in your fingers"),
+        ("Pt in 3 with a BAC of 0.31 just proposed to me. Again.", "public", "BAC of 0.31"),
+        ("Bernie in 5 is finally off oxygen and cracking jokes.", "public", "off oxygen"),
+        ("the new admit in 4 is a frequent overdoser, known to psych", "private", "known to psych"),
+        ("Kim, Dr. Shah explained that the lump was a harmless cyst.", "public", "cyst"),
+    ],
+)
+def test_round2_clinical_lay_and_support_wording(text, audience, words):
+    assert words.lower() in flagged_words(text, "CLINICAL", "social", audience).lower()
+
+
+def test_round2_passing_a_test_is_not_a_death():
+    assert "passed" not in flagged_words("Mr. V passed his swallow test today!", "CLINICAL", "social")
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("That TikTok guy with 2 million followers came in with a kidney stone", "2 million followers"),
+        ("The 7ft basketball player from the college barely fit on our trolley.", "basketball player"),
+        ("The triplets from the maternity unit went home today!", "The triplets"),
+        ("Patched up the bride's dad after he fell off the stage at the Grange wedding.", "the bride's dad"),
+    ],
+)
+def test_round2_unique_fame_and_occasions(text, words):
+    assert words.lower() in flagged_words(text, "UNIQUE", "social").lower()
+
+
+def test_round2_follower_count_without_care_is_not_unique():
+    assert "UNIQUE" not in labels("Follow us for tips! We now have 10k followers, thank you all.", "social")
+
+
+@pytest.mark.parametrize(
+    "text, platform, words",
+    [
+        ("Just admitted a 3-week-old with RSV. Wash your hands, people.", "microblog", "Just admitted"),
+        ("Long night. Discharged Mrs. Kaur after 40 days on the ward.", "social", "Discharged"),
+        ("Colin, your mum has settled well into her room since the fall.", "reviews", "your mum"),
+        ("Thanks Jen, I'll pass this on to your nurse, who will be thrilled.", "reviews", "your nurse"),
+        ("Thank you for letting us be part of your care.", "reviews", "part of your care"),
+        ("He arrived at our ED with a knife in his leg.", "social", "arrived at our ED"),
+        ("Big Lou rolled in at 4am with chest pain again.", "social", "rolled in"),
+    ],
+)
+def test_round2_dropped_subject_and_reply_relatives(text, platform, words):
+    assert words.lower() in flagged_words(text, "RELATIONSHIP", platform).lower()
+
+
+@pytest.mark.parametrize(
+    "text, platform",
+    [
+        ("Had a great time at the charity gala. Delivered a speech on nurse burnout.", "social"),
+        ("Got a grant to study sepsis in rural EDs!", "professional"),
+        ("Please talk to your doctor about a referral; we can't give advice here.", "reviews"),
+        ("Bring your kids to our free flu clinic every Saturday!", "reviews"),
+        ("Our speaker arrived at our conference with a great talk on sepsis.", "social"),
+    ],
+)
+def test_round2_dropped_subject_hard_negatives(text, platform):
+    assert "RELATIONSHIP" not in labels(text, platform)

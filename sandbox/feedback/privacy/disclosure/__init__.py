@@ -26,8 +26,9 @@ def find_disclosures(draft: Draft, identifiers: list[Finding]) -> list[Finding]:
         return []
     ctx = build_context(draft, identifiers)
     relationship = _merge_nearby(ctx, find_relationship(ctx))
+    ctx.add_anchors([f.start for f in relationship if f.start is not None])
     unique = _merge_nearby(ctx, find_unique(ctx, cared_for=bool(relationship)))
-    ctx.add_anchors([f.start for f in unique + relationship if f.start is not None])
+    ctx.add_anchors([f.start for f in unique if f.start is not None])
     found = relationship + _merge_nearby(ctx, find_clinical(ctx))
     if found:
         for finding in unique:
@@ -40,8 +41,11 @@ def _merge_nearby(ctx: Context, findings: list[Finding]) -> list[Finding]:
     merged: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end or 0))):
         last = merged[-1] if merged else None
-        if last is not None and finding.start <= last.end + _MERGE_GAP \
-                and ctx.sentence_index(finding.start) == ctx.sentence_index(last.end - 1):
+        if (
+            last is not None
+            and finding.start <= last.end + _MERGE_GAP
+            and ctx.sentence_index(finding.start) == ctx.sentence_index(last.end - 1)
+        ):
             end = max(last.end, finding.end)
             old_words, new_words = quote(ctx.text, last.start, last.end), quote(ctx.text, last.start, end)
             last.message, last.end = last.message.replace(old_words, new_words, 1), end

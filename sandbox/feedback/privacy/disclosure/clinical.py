@@ -7,7 +7,7 @@ import re
 from ...model import Finding
 from ...sources import cite
 from .context import GENERIC_RE, THIRD_PERSON_RE, YOU_RE, Context, is_conditional, quote
-from .mentions import PHRASES_RE, WEIGHT_RE, find_mentions, is_weak
+from .mentions import NICKNAME_RE, PHRASES_RE, WEIGHT_RE, find_mentions, is_weak
 
 _TIES = r"your|ur|his|her|their|that|those|this|the"
 _ATTACHED_RE = re.compile(
@@ -15,17 +15,20 @@ _ATTACHED_RE = re.compile(
     rf"(?P<mods>(?:(?!(?:{_TIES}|a|an|my|our)\b)[\w'/.-]+\s+){{0,3}})['\"]?$",
     re.IGNORECASE,
 )
-_FUNCTION_WORDS = {
-    "to", "for", "with", "about", "and", "or", "can", "will", "is", "was", "be", "of", "in", "on", "at", "it",
-    "are", "were", "has", "had", "not", "if", "but", "doctor", "doctors", "nurse", "pediatrician", "ob",
-    "provider", "team", "office", "pharmacist", "dentist", "clinician", "care", "own", "showed", "shows",
-    "says", "said", "came", "made", "got", "gets", "means", "from", "by", "after", "before", "during",
-}
-_PERSON_POSSESSORS = {
-    "mom", "dad", "son", "daughter", "wife", "husband", "mother", "father", "baby", "child", "kid", "grandma",
-    "grandpa", "grandmother", "grandfather", "brother", "sister", "partner", "mum", "patient", "pt", "guy",
-    "lady", "man", "woman", "boy", "girl", "mayor", "senator", "governor", "coach", "quarterback", "toddler",
-}
+_FUNCTION_WORDS = set(
+    """
+    to for with about and or can will is was be of in on at it are were has had not if but doctor
+    doctors nurse pediatrician ob provider team office pharmacist dentist clinician care own showed
+    shows says said came made got gets means from by after before during
+""".split()
+)
+_PERSON_POSSESSORS = set(
+    """
+    mom dad son daughter wife husband mother father baby child kid grandma grandpa grandmother
+    grandfather brother sister partner mum patient pt guy lady man woman boy girl mayor senator governor
+    coach quarterback toddler
+""".split()
+)
 _LIKE_YOURS_RE = re.compile(r"\s+(?:like|as bad as) (?:yours|ur[s]?|his|hers)\b", re.IGNORECASE)
 _TRAIL_RE = re.compile(
     r"(?:\s+(?:level|levels|score|result|results|count|test|drip))?"
@@ -34,12 +37,21 @@ _TRAIL_RE = re.compile(
     r"(?:\s?(?:%|mg|kpa|lbs?|grams|oz|weeks|wks|days))?)(?!\w)",
     re.IGNORECASE,
 )
+_ON_SOMEONE_RE = re.compile(
+    r"\s+(?:in|on|of|under|behind)\s+(?:your|ur|his|her)\s+(?:left\s+|right\s+|lower\s+|upper\s+)?[\w-]+",
+    re.IGNORECASE,
+)
+_QUOTED_ADVICE_RE = re.compile(
+    r"\b(?:say|saying|ask|write|use|try|call it|instead of)\s+['\"\u2018\u201c][^'\"\u2019\u201d]*$",
+    re.IGNORECASE,
+)
 _APOLOGY_BEFORE_RE = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:the|any|all the)\s+$", re.IGNORECASE
 )
 _YOUR_RELATIVE_RE = re.compile(
     r"\b(?:your|ur)\s+(?:mom|mother|mum|dad|father|son|daughter|wife|husband|baby|child|kid|grandma|grandpa|"
-    r"grandmother|grandfather|brother|sister|partner)\b", re.IGNORECASE,
+    r"grandmother|grandfather|brother|sister|partner)\b",
+    re.IGNORECASE,
 )
 _SPECIFIC_YOU_RE = re.compile(
     r"\b(?:you(?:'ve| have) been|you were|you had|you got|you're (?:on|having|going through|starting|"
@@ -83,7 +95,13 @@ _PROMO_RE = re.compile(
 )
 _DIAGNOSIS_RE = re.compile(
     r"(?:\b(?:sounds like|looks like|it's|it is|it was|that's|turned out to be|diagnosed with|dx|"
-    r"probably|you have)\s+(?:a|an|just)?\s*|^\W*just (?:a|an)\s+)$",
+    r"probably|you have|was|is|came back as)\s+(?:a|an|just|just a|only a)?\s*(?:harmless\s+|benign\s+|"
+    r"small\s+|simple\s+|mild\s+)?|^\W*just (?:a|an)\s+)$",
+    re.IGNORECASE,
+)
+_EXPERIENCE_RE = re.compile(
+    r"\b(?:with|had|having|after|since|waiting|waited|sorry|hear|heard|glad|hope|hoping|through|"
+    r"recovering|dealing|living with|struggling)\b",
     re.IGNORECASE,
 )
 _INDEFINITE_RE = re.compile(r"\b(?:a|an|any|some|every|no|most|many)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
@@ -91,12 +109,18 @@ _THIRD_PERSON_PAST_RE = re.compile(
     r"\b(?:he|she|his|her)\s+(?:\w+\s+)?(?:was|were|had|died|passed|got|came|went|is|'s|has)\b", re.IGNORECASE
 )
 
-MESSAGE = ("{words} is health information about a person readers can identify. Even without a name, "
-           "who you are replying to, a date, a room or an age can point to one person.")
-REPLY_SUGGESTION = ("Don't repeat anything about their health or care. Acknowledge the concern and invite "
-                    "them to a private, secure channel such as a phone call or the patient portal.")
-STORY_SUGGESTION = ("Leave the health detail out, or make the story so general (no name, age, date, room or "
-                    "rare detail) that no one could tell who it was.")
+MESSAGE = (
+    "{words} is health information about a person readers can identify. Even without a name, "
+    "who you are replying to, a date, a room or an age can point to one person."
+)
+REPLY_SUGGESTION = (
+    "Don't repeat anything about their health or care. Acknowledge the concern and invite "
+    "them to a private, secure channel such as a phone call or the patient portal."
+)
+STORY_SUGGESTION = (
+    "Leave the health detail out, or make the story so general (no name, age, date, room or "
+    "rare detail) that no one could tell who it was."
+)
 
 
 def find_clinical(ctx: Context) -> list[Finding]:
@@ -112,10 +136,14 @@ def _disclosed_span(ctx: Context, start: int, end: int) -> tuple[int, int] | Non
     if _PUBLIC_STATEMENT_RE.search(text, *ctx.sentence_at(start)):
         return None
     clause_start, clause_end = ctx.clause_at(start)
-    before = text[max(clause_start, start - 48):start]
+    before = text[max(clause_start, start - 48) : start]
     weak = is_weak(text[start:end])
     if weak and _APOLOGY_BEFORE_RE.search(text, max(0, start - 30), start):
         return None  # "sorry for the confusion" is about the service, not someone's health
+    if _QUOTED_ADVICE_RE.search(text, max(0, start - 40), start):
+        return None  # "say 'your potassium'": wording advice, not about anyone
+    if _ON_SOMEONE_RE.match(text, end) and not is_conditional(text[clause_start:start]):
+        return start, _ON_SOMEONE_RE.match(text, end).end()  # "the numbness in your fingers"
     end = _extend_tail(text, end, clause_end)
     like_yours = _LIKE_YOURS_RE.match(text, end)
     if like_yours:
@@ -143,10 +171,10 @@ def _clean_mods(mods: str) -> bool:
 def _attached_verdict(ctx: Context, det: str, start: int, weak: bool, clause: tuple[int, int]) -> bool | None:
     """Decide for a term tied by 'your', 'his', 'the' or a possessive; None leaves it to the bare rules."""
     low = det.lower()
-    clause_text = ctx.text[clause[0]:clause[1]]
+    clause_text = ctx.text[clause[0] : clause[1]]
     if low in {"your", "ur"}:
         return _your_verdict(ctx, det, start, weak, clause)
-    if is_conditional(ctx.text[clause[0]:start]) and not ctx.addressed or ctx.deidentified:
+    if is_conditional(ctx.text[clause[0] : start]) and not ctx.addressed or ctx.deidentified:
         return False
     story = ctx.addressed or bool(ctx.anchors) or bool(_YOUR_RELATIVE_RE.search(ctx.text))
     if _GENERIC_SUBJECT_RE.search(clause_text):
@@ -156,8 +184,12 @@ def _attached_verdict(ctx: Context, det: str, start: int, weak: bool, clause: tu
             return None
         if low.endswith("'s") and not (det[0].isupper() or low[:-2] in _PERSON_POSSESSORS):
             return None
-        if not story and not weak and _THIRD_PERSON_PAST_RE.search(clause_text) \
-                and not (GENERIC_RE.search(clause_text) or _MODAL_RE.search(clause_text)):
+        if (
+            not story
+            and not weak
+            and _THIRD_PERSON_PAST_RE.search(clause_text)
+            and not (GENERIC_RE.search(clause_text) or _MODAL_RE.search(clause_text))
+        ):
             return True
         return story and (not weak or ctx.addressed or ctx.anchored(start, reach=1))
     if GENERIC_RE.search(clause_text):
@@ -172,9 +204,9 @@ def _your_verdict(ctx: Context, det: str, start: int, weak: bool, clause: tuple[
     text = ctx.text
     sentence_start, _ = ctx.sentence_at(start)
     det_pos = text.rfind(det, clause[0], start)
-    if det[0] == "Y" and text[start:start + 1].isupper() and det_pos > sentence_start + 2:
+    if det[0] == "Y" and text[start : start + 1].isupper() and det_pos > sentence_start + 2:
         return False  # Title Case inside a sentence: a programme or slogan name
-    clause_text = text[clause[0]:clause[1]]
+    clause_text = text[clause[0] : clause[1]]
     sentence_end = ctx.sentence_at(start)[1]
     condition_zone = text[sentence_start:start] if ctx.addressed else text[sentence_start:sentence_end]
     if is_conditional(condition_zone) or _PROMO_RE.search(clause_text):
@@ -203,8 +235,9 @@ def _bare_verdict(ctx: Context, start: int, weak: bool, clause_span: tuple[int, 
     clause = text[clause_start:clause_end]
     if ctx.deidentified or GENERIC_RE.search(clause) or is_conditional(text[clause_start:start]):
         return False
-    if ctx.anchored(start) and (not weak or measured or THIRD_PERSON_RE.search(clause)
-                                or _COUNT_RE.search(clause)):
+    if ctx.anchored(start) and (
+        not weak or measured or THIRD_PERSON_RE.search(clause) or _COUNT_RE.search(clause)
+    ):
         return True
     story = bool(ctx.anchors)
     diagnosis = bool(_DIAGNOSIS_RE.search(text[clause_start:start]))
@@ -216,6 +249,8 @@ def _bare_verdict(ctx: Context, start: int, weak: bool, clause_span: tuple[int, 
             return True
         if not weak and not _INDEFINITE_RE.search(text[clause_start:start]) and _person_nearby(ctx, start):
             return True
+        if not weak and _EXPERIENCE_RE.search(clause):
+            return True  # a reply restating the reader's condition: "waiting four hours with a broken wrist"
     if not weak and _THIRD_PERSON_PAST_RE.search(text, clause_start, start) and not _MODAL_RE.search(clause):
         return True
     if not YOU_RE.search(clause):
@@ -239,8 +274,21 @@ def _phrase_spans(ctx: Context) -> list[tuple[int, int]]:
         clause = ctx.text[slice(*ctx.clause_at(match.start()))]
         if GENERIC_RE.search(clause) or ctx.deidentified:
             continue
-        if ctx.addressed or ctx.anchored(match.start(), reach=1) or YOU_RE.search(clause) \
-                or THIRD_PERSON_RE.search(clause):
+        if (
+            ctx.addressed
+            or ctx.anchored(match.start(), reach=1)
+            or YOU_RE.search(clause)
+            or THIRD_PERSON_RE.search(clause)
+            or match.group().lower().endswith("weeker")
+        ):
+            spans.append(match.span())
+    for match in NICKNAME_RE.finditer(ctx.text):
+        start, end = ctx.sentence_at(match.start())
+        if not (
+            ctx.deidentified
+            or GENERIC_RE.search(ctx.text, start, end)
+            or is_conditional(ctx.text[start : match.start()])
+        ):
             spans.append(match.span())
     for match in WEIGHT_RE.finditer(ctx.text):
         if ctx.anchored(match.start()) and not ctx.deidentified:
@@ -250,7 +298,11 @@ def _phrase_spans(ctx: Context) -> list[tuple[int, int]]:
 
 def _finding(ctx: Context, start: int, end: int) -> Finding:
     return Finding(
-        kind="privacy", label="CLINICAL", severity="block", start=start, end=end,
+        kind="privacy",
+        label="CLINICAL",
+        severity="block",
+        start=start,
+        end=end,
         rule="privacy.clinical.identifiable",
         message=MESSAGE.format(words=quote(ctx.text, start, end)) + _audience_note(ctx),
         suggestion=REPLY_SUGGESTION if ctx.addressed else STORY_SUGGESTION,

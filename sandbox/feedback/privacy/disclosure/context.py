@@ -29,11 +29,16 @@ CONDITIONAL_RE = re.compile(
     re.IGNORECASE,
 )
 GENERIC_RE = re.compile(
-    r"\b(?:people|adults|kids|children|patients|babies|infants|teens|women|men|anyone|everyone|"
-    r"everybody|most|many|some|usually|generally|in general|typically|often|common|commonly|"
-    r"each year|per year|a year|on average|percent|studies|guidelines|general info\w*|"
+    r"\b(?<!\bher )(?<!\bhis )(?<!\byour )(?<!\btheir )(?<!\bmy )(?<!\bboth )(?<!\btwo )(?<!\bthree )"
+    r"(?:people|adults|kids|children|babies|infants|teens|women|men)\b"
+    r"|\b(?:patients|anyone|everyone|everybody|most|many|some|usually|generally|in general|typically|often"
+    r"|common|commonly|"
+    r"each year|per year|a year(?!\s?\d)|on average|percent|studies|guidelines|general info\w*|"
     r"general education|not (?:personal |individual )?medical advice|did you know|tip|psa|"
-    r"can be|can cause|may cause|can happen|is available|are available)\b|%|\b1 in \d",
+    r"can be|can cause|may cause|can happen|is available|are available|(?:is|are) free|guarantee\w*|"
+    r"any (?:pharmacy|chemist|clinic|gp|doctor|hospital|drugstore|walk-in)|cohort|retrospective|"
+    r"prospective|randomi[sz]ed|between arms|best (?:price|prices|outcomes|results|rates))\b|%|\b1 in \d"
+    r"|[£$€]\s?\d|\bn\s?=\s?\d",
     re.IGNORECASE,
 )
 DEIDENTIFIED_RE = re.compile(
@@ -53,12 +58,15 @@ OWN_CUES_RE = re.compile(
     r"(?<![\w.])@\w{2,}(?<!@gmail)|\b[\w.+-]+@[\w-]+\.[\w.]+\b"
     r"|\b(?:[Bb]aby|[Ll]ittle|[Bb]aby (?:girl|boy))\s(?-i:[A-Z][a-z]+)\b"
     r"|(?-i:\b[A-Z][a-z]+),\s\d{1,3}(?:,|\s(?:and|who|with))|(?-i:\b[A-Z][a-z]+)\s\(\d{1,3}\)"
-    r"|\bthe\s(?-i:[A-Z][a-z]+)\s(?:boy|girl|kid|baby|twins|family)\b|\bpt\s(?-i:[A-Z]\.\s?[A-Z]\.?)",
+    r"|\bthe\s(?-i:[A-Z][a-z]+)\s(?:boy|girl|kid|baby|twins|family)\b|\bpt\s(?-i:[A-Z]\.\s?[A-Z]\.?)"
+    r"|(?:\b(?-i:[A-Z][a-z]+)|\b(?i:admit|pt|patient|lady|guy|man|woman|kid|gent|girl|boy))\s+in\s+"
+    r"(?i:bed\s+|room\s+|bay\s+|cubicle\s+)?\d{1,3}[A-Za-z]?\b(?!\s*(?:%|days?|weeks?|hours?|mins?|years?))",
 )
 _ORG_HANDLE_RE = re.compile(r"\b(?:on|at|follow|via|visit|from|@)\s*$", re.IGNORECASE)
 TIME_CUE_RE = re.compile(
     r"\b(?:today|tonight|yesterday|this morning|this afternoon|last night|overnight)\b"
-    r"|\bat \d{1,2}(?::\d\d)?\s?(?:am|pm)\b", re.IGNORECASE
+    r"|\bat \d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
+    re.IGNORECASE,
 )
 PLACE_IN_FACILITY_RE = re.compile(
     r"\b(?:room|rm|bed|bay|trauma|exam room|stall|cubicle|OR)\s?#?\d{1,4}[a-z]?\b", re.IGNORECASE
@@ -66,7 +74,10 @@ PLACE_IN_FACILITY_RE = re.compile(
 PERSON_NOUN_RE = re.compile(
     r"\b(?:the|this|that|our|my|a|one)\s(?:[\w-]+\s)?(?:patient|(?-i:pt|Pt)|guy|gentleman|man|lady|woman|kid|"
     r"boy|girl|baby|toddler|teen|teenager|infant|newborn|dude|"
-    r"gal|fella|participant)\b(?!s|\s+(?:team|staff|portal|relations|advocate|experience|safety|care|families))"
+    r"gal|fella|participant|dad|mum|mom|father|mother|grandad|grandpa|grandma|gran|nan|wife|husband|"
+    r"son|daughter|cyclist|rider|driver|pedestrian|runner|hiker|climber|swimmer|diver|skier|jogger|"
+    r"biker|motorcyclist|passenger|worker|student)\b(?!s|\s+(?:team|staff|portal|relations|advocate"
+    r"|experience|safety|care|families))"
     r"|(?-i:\b(?:pt|Pt)\b)|\bbaby (?:girl|boy)\b|\b(?:he|she|him|his|her|hers|himself|herself)\b",
     re.IGNORECASE,
 )
@@ -129,7 +140,7 @@ _INDIRECT_QUESTION_RE = re.compile(r"\b(?:ask\w*|wonder\w*|know|see|check|sure|w
 def quote(text: str, start: int, end: int, limit: int = 48) -> str:
     """Return the flagged words in quotes for a message, shortened when long."""
     words = " ".join(text[start:end].split())
-    return f'"{words}"' if len(words) <= limit else f'"{words[:limit - 3].rstrip()}..."'
+    return f'"{words}"' if len(words) <= limit else f'"{words[: limit - 3].rstrip()}..."'
 
 
 def is_conditional(text: str) -> bool:
@@ -147,7 +158,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY_RE.finditer(text):
         if match.group().startswith(".") and _ends_with_abbreviation(text, match.start()):
             continue
-        if spans and not any(ch.isalnum() for ch in text[start:match.end()]):
+        if spans and not any(ch.isalnum() for ch in text[start : match.end()]):
             spans[-1] = (spans[-1][0], match.end())  # an emoji or stray mark belongs to the sentence before
         elif match.end() > start:
             spans.append((start, match.end()))
@@ -170,9 +181,10 @@ def _chop(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"(\w+)$", text[max(0, dot - 8):dot])
-    return bool(word) and (word.group(1).lower() in _ABBREVIATIONS or word.group(1).isalpha()
-                           and len(word.group(1)) == 1)
+    word = re.search(r"(\w+)$", text[max(0, dot - 8) : dot])
+    return bool(word) and (
+        word.group(1).lower() in _ABBREVIATIONS or word.group(1).isalpha() and len(word.group(1)) == 1
+    )
 
 
 def build_context(draft: Draft, identifiers: list[Finding]) -> Context:
@@ -190,8 +202,11 @@ def _anchor_positions(ctx: Context, identifiers: list[Finding]) -> list[int]:
     """Positions of cues that pin a draft to one person: names, titles, ages, beds, patient nouns."""
     text = ctx.text
     found = [m.start() for m in TITLE_NAME_RE.finditer(text)]
-    found += [m.start() for m in OWN_CUES_RE.finditer(text)
-              if not _ORG_HANDLE_RE.search(text[max(0, m.start() - 12):m.start()])]
+    found += [
+        m.start()
+        for m in OWN_CUES_RE.finditer(text)
+        if not _ORG_HANDLE_RE.search(text[max(0, m.start() - 12) : m.start()])
+    ]
     found += [m.start() for m in TIME_CUE_RE.finditer(text) if _has_person_noun(ctx, m.start())]
     found += [m.start() for m in PERSON_AGE_RE.finditer(text) if not _is_author_age(text, m.start())]
     for finding in identifiers:
@@ -213,11 +228,11 @@ def _anchor_positions(ctx: Context, identifiers: list[Finding]) -> list[int]:
 
 
 def _is_author_age(text: str, pos: int) -> bool:
-    return bool(re.search(r"\b(?:I|I'm|I am|me|my)\b[^.!?]{0,12}$", text[max(0, pos - 16):pos]))
+    return bool(re.search(r"\b(?:I|I'm|I am|me|my)\b[^.!?]{0,12}$", text[max(0, pos - 16) : pos]))
 
 
 def _is_doctor(text: str, pos: int) -> bool:
-    return bool(re.search(r"\b(?:Dr|Doctor|Nurse|Prof)\.?\s*$", text[max(0, pos - 8):pos], re.IGNORECASE))
+    return bool(re.search(r"\b(?:Dr|Doctor|Nurse|Prof)\.?\s*$", text[max(0, pos - 8) : pos], re.IGNORECASE))
 
 
 def _has_person_noun(ctx: Context, pos: int) -> bool:
@@ -230,4 +245,12 @@ def _specific_person_noun(text: str, match: re.Match) -> bool:
     word = match.group().lower()
     if word in {"he", "she", "him", "his", "her", "hers", "himself", "herself"}:
         return False
+    if word.startswith("my ") and _OWN_RELATIVE_RE.search(word):
+        return False  # the author's own family
     return not word.startswith(("a ", "one "))
+
+
+_OWN_RELATIVE_RE = re.compile(
+    r"(?:dad|mum|mom|father|mother|grandad|grandpa|grandma|gran|nan|wife|husband|son|daughter|baby|kid|"
+    r"boy|girl|toddler|teen|teenager|infant|newborn)$"
+)

@@ -6,7 +6,8 @@ import re
 
 from ...model import Finding
 from ...sources import cite
-from .context import Context
+from . import traits
+from .context import GENERIC_RE, Context
 from .vocab import CLINICAL_TERM_RE
 
 _PLACE = r"(?-i:(?:the\s+)?(?:[A-Z][\w'-]*|\d+[A-Za-z]*)(?:\s+(?:[A-Z][\w'-]*|\d+)){0,4})"
@@ -27,7 +28,8 @@ _FAME_LOW = (
     r"chef|pilot"
 )
 _FAME_HIGH_RE = re.compile(
-    rf"\b(?:the|a|an|our|his|her|their|this|that|retired|former|sitting|famous|local)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"\b(?:the|a|an|our|his|her|their|this|that|retired|former|sitting|famous"
+    rf"|local)\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:{_FAME_HIGH})s?\b(?:'s)?"
     rf"(?:\s+{_WHERE})?",
     re.IGNORECASE,
@@ -36,7 +38,8 @@ _FAME_LOW_RE = re.compile(
     rf"\b(?:(?:the|a|an)\s+(?:(?:retired|former|local)\s+)?(?:{_PLACE}\s+)?(?:\w+'s\s+)?(?:{_FAME_LOW})"
     rf"(?=\s+(?:{_WHERE}|who|(?:we|I)(?:'re|'m| are| am)?\s+(?:treat|treated|treating|cared|saw|admitted)))"
     rf"(?:\s+{_WHERE})?|(?:retired|former)\s+(?:{_PLACE}\s+)?(?:{_FAME_LOW})\s+{_WHERE}"
-    rf"|the\s+{_PLACE}\s+(?:{_FAME_LOW})|\b(?:{_FAME_LOW})\s+from\s+{_PLACE}|(?:the|a|an)\s+(?:\w+'s\s+)(?:night-shift\s+)?(?:{_FAME_LOW}))\b",
+    rf"|the\s+{_PLACE}\s+(?:{_FAME_LOW})|\b(?:{_FAME_LOW})\s+from\s+{_PLACE}|(?:the|a"
+    rf"|an)\s+(?:\w+'s\s+)(?:night-shift\s+)?(?:{_FAME_LOW}))\b",
     re.IGNORECASE,
 )
 _EVENT_WORDS = (
@@ -58,7 +61,8 @@ _RARE_RE = re.compile(
     rf"\bthe (?:first|only|second|third|last) (?:case|patient|person|kid|child|baby|man|woman) "
     rf"(?:of|in|with) [^.;:!?]{{3,60}}?\b(?:in|since) (?:{_PLACE}|town|the county|the state|decades|years)"
     rf"(?:\s+in\s+\d+\s+years)?"
-    rf"|\bthe only (?:\w+\s+){{1,2}}in (?:town|the county|the state|the city|the valley|the school|{_PLACE})"
+    rf"|\b(?:the\s+)?only (?:\w+\s+){{1,2}}in (?:town|the county|the state|the city|the valley|the school"
+    rf"|{_PLACE})"
     rf"(?: with (?:(?!\s-\s)[^.;:!?,]){{3,40}}\b)?"
     rf"|\bthe (?-i:[A-Z][a-z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,4}})\s+(?:family|church group|youth group|"
     rf"household|twins|triplets|quads)\b(?: with (?:(?!\s-\s)[^.;:!?,]){{3,60}}\b)?"
@@ -68,20 +72,23 @@ _RARE_RE = re.compile(
     rf"(?:patient|man|woman|kid|child|baby|teen|family|guy|girl|boy) who (?:(?!\s-\s)[^.;:!?,]){{5,80}}\b"
     rf"|\b(?:three|four|five) generations of (?:(?!\s-\s)[^.;:!?,]){{3,40}}\b"
     rf"|\b(?:his|her|their) (?:last|latest|new|debut|hit) (?:album|single|movie|film|show|book|season)"
-    rf"(?:(?!\s-\s)[^.;:!?,]){{0,40}}\b|\bthe twins\b|\b(?:triple|double) platinum\b",
+    rf"(?:(?!\s-\s)[^.;:!?,]){{0,40}}\b|\bthe (?:twins|triplets|quads|quintuplets|conjoined twins)\b"
+    rf"|\b(?:triple|double) platinum\b",
     re.IGNORECASE,
 )
 _CARE_RE = re.compile(
     r"\b(?:patients?|pt|admitted|admission|ED|ER|ICU|NICU|trauma|surgery|scrub(?:bed)? in|rehab|treated|"
     r"treating|case|diagnos\w*|hospital|clinic|unit|bay|bed|room|ambulance|code|discharged|cared for|"
     r"took care|critical condition|stable|injur\w*|broken|fracture|burn|stitches|seen|everything we could|"
-    r"did all we could|department|paramedics?|EMS|medics?)\b",
+    r"did all we could|department|paramedics?|EMS|medics?|pinned|plated|splinted|triage|A&E|theatre|ward|"
+    r"resus|x-?rays?|patched up|stitched|trolley|gurney|stretcher|cubicle)\b",
     re.IGNORECASE,
 )
 _CARE_ACT_RE = re.compile(
     r"\b(?:patients?|pt|admitted|admission|trauma bay|surgery|scrub(?:bed)? in|rehab|treated|treating|"
     r"diagnos\w*|discharged|cared for|took care|critical condition|stable|injur\w*|broken|fracture|burn|"
-    r"stitches|seen in|came in|brought in|in our (?:ED|ER|ICU|unit|clinic)|ambulance|code|case)\b",
+    r"stitches|seen in|came in|brought in|in our (?:ED|ER|ICU|unit|clinic)|ambulance|code|case|patched up|"
+    r"stitched|sutured|splinted|resus|triage|trolley|gurney|stretcher|ward|bay|bed|cubicle)\b",
     re.IGNORECASE,
 )
 _DISCLAIMER_RE = re.compile(
@@ -89,10 +96,14 @@ _DISCLAIMER_RE = re.compile(
     re.IGNORECASE,
 )
 
-MESSAGE = ("A detail like this (a well-known job, a rare event or a rare condition in a small place) can "
-           "point to one person even without a name, and with it everyone nearby knows who was treated.")
-SUGGESTION = ("Drop the job, the event or the place, or describe it in general terms "
-              "(\"a patient\", \"a recent accident\") so no one can work out who it was.")
+MESSAGE = (
+    "A detail like this (a well-known job, a rare event or a rare condition in a small place) can "
+    "point to one person even without a name, and with it everyone nearby knows who was treated."
+)
+SUGGESTION = (
+    "Drop the job, the event or the place, or describe it in general terms "
+    '("a patient", "a recent accident") so no one can work out who it was.'
+)
 
 
 def find_unique(ctx: Context, cared_for: bool = False) -> list[Finding]:
@@ -101,17 +112,89 @@ def find_unique(ctx: Context, cared_for: bool = False) -> list[Finding]:
     care = cared_for or _CARE_RE.search(text) or CLINICAL_TERM_RE.search(text)
     if _DISCLAIMER_RE.search(text) or not care:
         return []
-    spans = [m.span() for pattern in (_FAME_HIGH_RE, _FAME_LOW_RE) for m in pattern.finditer(text)
-             if _care_nearby(ctx, m.start(), cared_for)]
+    spans = [
+        m.span()
+        for pattern in (_FAME_HIGH_RE, _FAME_LOW_RE)
+        for m in pattern.finditer(text)
+        if _care_nearby(ctx, m.start(), cared_for) and not _PUBLIC_DUTY_RE.match(text, m.end())
+    ]
     spans += [m.span() for pattern in (_EVENT_RE, _RARE_RE) for m in pattern.finditer(text)]
+    spans += _trait_spans(ctx, cared_for)
     findings = []
     for start, end in _merge(spans):
-        findings.append(Finding(
-            kind="privacy", label="UNIQUE", severity="warn", start=start, end=_trim(text, start, end),
-            rule="privacy.unique.identifying_detail", message=MESSAGE, suggestion=SUGGESTION,
-            source=cite("hipaa.unique"),
-        ))
+        findings.append(
+            Finding(
+                kind="privacy",
+                label="UNIQUE",
+                severity="warn",
+                start=start,
+                end=_trim(text, start, end),
+                rule="privacy.unique.identifying_detail",
+                message=MESSAGE,
+                suggestion=SUGGESTION,
+                source=cite("hipaa.unique"),
+            )
+        )
     return findings
+
+
+_NEAR_CARE = (
+    traits.JOB_RE,
+    traits.KNOWN_PERSON_RE,
+    traits.TRAIT_RE,
+    traits.LEGAL_RE,
+    traits.REGULAR_RE,
+    traits.OCCASION_RE,
+)
+_ANYWHERE = (traits.LOCAL_FIGURE_RE, traits.NAMED_EVENT_RE, traits.RARE_EVENT_RE)
+_KEYS = {
+    traits.LEGAL_RE: traits.LEGAL_KEYS,
+    traits.REGULAR_RE: ("frequent fl",),
+    traits.OCCASION_RE: traits.OCCASION_KEYS,
+    traits.NAMED_EVENT_RE: traits.OCCASION_KEYS,
+    traits.RARE_EVENT_RE: traits.EVENT_KEYS,
+    traits.LOCAL_FIGURE_RE: ("from the", "who runs", "who owns", "who works at"),
+}
+
+
+_PUBLIC_DUTY_RE = re.compile(
+    r"\s+(?:\w+\s+)?(?:visited|opened|toured|launched|announced|unveiled|spoke|cut the ribbon|attended|"
+    r"joined us|donated|thanked|praised|met with)\b",
+    re.IGNORECASE,
+)
+
+
+def _trait_spans(ctx: Context, cared_for: bool) -> list[tuple[int, int]]:
+    """Jobs, ties to a known person, distinctive traits and local events, in a non-generic sentence."""
+    spans = []
+    lower = ctx.text.lower()
+    for pattern in _NEAR_CARE + _ANYWHERE:
+        if pattern in _KEYS and not any(key in lower for key in _KEYS[pattern]):
+            continue
+        for match in pattern.finditer(ctx.text):
+            start, end = ctx.sentence_at(match.start())
+            generic = GENERIC_RE.search(ctx.text, start, end) and not ctx.anchored(match.start())
+            if ctx.deidentified or generic:
+                continue
+            if pattern is traits.JOB_RE and traits.is_advice(ctx.text, match.start()):
+                continue
+            if _PUBLIC_DUTY_RE.match(ctx.text, match.end()):
+                continue
+            if pattern is traits.OCCASION_RE and not match.group().lower().startswith("the ") \
+                    and not _someone_in_sentence(ctx, match.start()):
+                continue
+            if pattern in _ANYWHERE or _care_nearby(ctx, match.start(), cared_for):
+                spans.append(match.span())
+    return spans
+
+
+_SOMEONE_RE = re.compile(r"\b(?:he|she|him|his|her|they|their|you|your)\b", re.IGNORECASE)
+
+
+def _someone_in_sentence(ctx: Context, pos: int) -> bool:
+    """An occasion only singles someone out when a person is in the sentence ('at his graduation')."""
+    start, end = ctx.sentence_at(pos)
+    return ctx.anchored(pos) or bool(_SOMEONE_RE.search(ctx.text, start, end))
 
 
 def _care_nearby(ctx: Context, pos: int, cared_for: bool) -> bool:
@@ -119,8 +202,15 @@ def _care_nearby(ctx: Context, pos: int, cared_for: bool) -> bool:
     index = ctx.sentence_index(pos)
     start = ctx.sentences[max(index - 1, 0)][0]
     end = ctx.sentences[min(index + 1, len(ctx.sentences) - 1)][1]
-    return bool(_CARE_ACT_RE.search(ctx.text, start, end) or CLINICAL_TERM_RE.search(ctx.text, start, end)
-                or cared_for and ctx.anchored(pos, reach=1))
+    return bool(
+        _CARE_ACT_RE.search(ctx.text, start, end)
+        or CLINICAL_TERM_RE.search(ctx.text, start, end)
+        or cared_for
+        and (ctx.anchored(pos, reach=1) or len(ctx.text) <= _SHORT)
+    )
+
+
+_SHORT = 300  # in a short post about someone's care, a detail anywhere in it points at that person
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
