@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from .model import AUDIENCES, PLATFORMS, PRIVACY_LABELS, SEVERITY_RANK, Draft, Finding, Report
 from .normalize import normalize
 from .privacy import find_privacy
+from .privacy.subject import find_advised_condition
 from .tone import find_tone
 
 FACT_RULE = "privacy.scenario_fact"
@@ -43,6 +44,7 @@ def analyze(
     norm = normalize(text)
     draft = Draft(norm.text, platform, audience, fact_pairs)
     found = [*find_privacy(draft), *find_tone(draft)]
+    found += find_advised_condition(draft, found)
     for finding in found:
         if finding.start is not None and finding.end is not None:
             finding.start, finding.end = norm.to_original(finding.start, finding.end)
