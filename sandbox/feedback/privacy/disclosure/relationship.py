@@ -327,7 +327,7 @@ def find_relationship(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     lower = ctx.text.lower()
     for rule in RULES:
-        if rule.keys and not any(key in lower for key in rule.keys) \
+        if rule.keys and not any(map(lower.__contains__, rule.keys)) \
                 or rule.reviews_only and ctx.draft.platform != "reviews":
             continue
         for match in rule.pattern.finditer(ctx.text):

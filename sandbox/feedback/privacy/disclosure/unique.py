@@ -169,7 +169,7 @@ def _trait_spans(ctx: Context, cared_for: bool) -> list[tuple[int, int]]:
     spans = []
     lower = ctx.text.lower()
     for pattern in _NEAR_CARE + _ANYWHERE:
-        if pattern in _KEYS and not any(key in lower for key in _KEYS[pattern]):
+        if pattern in _KEYS and not any(map(lower.__contains__, _KEYS[pattern])):
             continue
         for match in pattern.finditer(ctx.text):
             start, end = ctx.sentence_at(match.start())

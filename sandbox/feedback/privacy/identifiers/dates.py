@@ -198,7 +198,7 @@ def find_dates(scan: Scan) -> list[Finding]:
 
 def _hinted(hint: tuple[str, ...] | re.Pattern[str], text: str, lower: str) -> bool:
     if isinstance(hint, tuple):
-        return any(word in lower for word in hint)
+        return any(map(lower.__contains__, hint))
     return bool(hint.search(text))
 
 
