@@ -98,6 +98,7 @@ def test_the_run_survives_a_restart(trainee, run, config):
         again = db.session.get(Run, run_id)
         _answer(db.session.get(type(trainee), trainee_id), again, SAFE, override=False)
         assert again.state["branches"] == {"review": "calmer"}
+        db.session.remove()
         db.engine.dispose()
 
 
