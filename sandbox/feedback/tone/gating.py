@@ -61,34 +61,13 @@ def _alternative_gate(alternative: str) -> tuple[str, ...] | None:
     return None
 
 
-def _required_groups(alternative: str) -> list[str]:
-    """The contents of the depth-0 groups that are neither optional nor lookarounds."""
-    groups, depth, in_class, start, index = [], 0, False, 0, 0
-    while index < len(alternative):
-        char = alternative[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            start = index if depth == 0 else start
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            optional = alternative[index + 1 : index + 2] in _QUANTIFIERS
-            inner = alternative[start + 1 : index]
-            if depth == 0 and not optional and not inner.startswith(("?=", "?!", "?<", "?P")):
-                groups.append(inner.removeprefix("?:"))
-        index += 1
-    return groups
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) for each unescaped character outside character classes.
 
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """Split a pattern at the '|' signs outside groups and character classes."""
-    parts, depth, in_class, start, index = [], 0, False, 0, 0
+    depth counts the groups open around the character: '(' reports the depth it opens from, ')' the depth
+    it closes back to, so both ends of a top-level group report 0.
+    """
+    depth, in_class, index = 0, False, 0
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
@@ -98,14 +77,35 @@ def _top_level_alternatives(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
+        else:
+            if char == ")":
+                depth -= 1
+            yield index, char, depth
+            if char == "(":
+                depth += 1
         index += 1
-    parts.append(pattern[start:])
-    return parts
+
+
+def _required_groups(alternative: str) -> list[str]:
+    """The contents of the depth-0 groups that are neither optional nor lookarounds."""
+    groups, start = [], 0
+    for index, char, depth in _structure(alternative):
+        if depth or char not in "()":
+            continue
+        if char == "(":
+            start = index
+            continue
+        optional = alternative[index + 1 : index + 2] in _QUANTIFIERS
+        inner = alternative[start + 1 : index]
+        if not optional and not inner.startswith(("?=", "?!", "?<", "?P")):
+            groups.append(inner.removeprefix("?:"))
+    return groups
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at the '|' signs outside groups and character classes."""
+    cuts = [index for index, char, depth in _structure(pattern) if char == "|" and not depth]
+    return [pattern[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def _plain_runs(alternative: str) -> list[str]:
