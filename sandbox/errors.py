@@ -20,6 +20,14 @@ CODES = {
 }
 
 
+class InvalidInput(ValueError):
+    """Bad input from a person or API client, with the field it concerns; nothing was changed."""
+
+    def __init__(self, message: str, field: str | None = None, status: int = 400) -> None:
+        super().__init__(message)
+        self.message, self.field, self.status = message, field, status
+
+
 def wants_json() -> bool:
     """Whether this request should get a JSON error rather than a page."""
     return request.path.startswith("/api/")
@@ -55,17 +63,16 @@ def _handle_unexpected(error: Exception):
     return _handle_http(InternalServerError())
 
 
+def _handle_invalid_input(error: InvalidInput):
+    if wants_json():
+        return json_error(error.status, error.message, field=error.field)
+    return render_template("errors/generic.html", status=error.status, message=error.message), error.status
+
+
 def init_errors(app: Flask) -> None:
-    """Register the error handlers."""
+    """Register the error handlers: bad input answers its own status and message, as a page or as JSON."""
+    app.register_error_handler(InvalidInput, _handle_invalid_input)
     app.register_error_handler(CSRFError, _handle_csrf)
     app.register_error_handler(HTTPException, _handle_http)
     if not app.testing:
         app.register_error_handler(Exception, _handle_unexpected)
-
-
-class InvalidInput(ValueError):
-    """Bad input from a person or API client, with the field it concerns; nothing was changed."""
-
-    def __init__(self, message: str, field: str | None = None, status: int = 400) -> None:
-        super().__init__(message)
-        self.message, self.field, self.status = message, field, status

@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, g, request
 from flask_login import current_user
 
-from ..errors import InvalidInput, json_error
+from ..errors import json_error
 from ..extensions import csrf
 
 bp = Blueprint("api", __name__)
@@ -27,12 +27,6 @@ def require_login_and_csrf():
     ):
         csrf.protect()
     return None
-
-
-@bp.errorhandler(InvalidInput)
-def invalid_input(error: InvalidInput):
-    """Bad input answers its status with the field named."""
-    return json_error(error.status, error.message, field=error.field)
 
 
 from . import feedback, posts, scenarios, views  # noqa: E402,F401 - routes register on bp

@@ -6,11 +6,9 @@ from flask import jsonify, request
 from flask_login import current_user
 
 from ..errors import InvalidInput
-from ..extensions import db
 from ..feedback import analyze
 from ..feedback.model import AUDIENCES, FINDING_FIELDS, PLATFORMS
-from ..models import Run
-from ..scenarios.runs import facts_of
+from ..scenarios.runs import facts_of, own_run
 from . import bp
 from .openapi import document
 
@@ -96,7 +94,4 @@ def _facts_for(run_id) -> list[dict] | None:
     """The patient facts of the caller's own run, when a run_id is given."""
     if run_id is None:
         return None
-    run = db.session.get(Run, run_id) if isinstance(run_id, int) else None
-    if run is None or run.user_id != current_user.id:
-        raise InvalidInput("run_id must be one of your scenario runs.", "run_id", status=404)
-    return facts_of(run)
+    return facts_of(own_run(current_user, run_id))

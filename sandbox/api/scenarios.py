@@ -7,9 +7,8 @@ from flask_login import current_user
 
 from ..errors import InvalidInput
 from ..extensions import db
-from ..models import Run
 from ..scenarios.presenters import run_json, scenario_summary, scorecard_json
-from ..scenarios.runs import advance, finish_run, library_for, scenario_for, scenario_of, start_run
+from ..scenarios.runs import advance, finish_run, library_for, own_run, scenario_for, scenario_of, start_run
 from ..security import POSTING_ROLES
 from . import bp
 from .openapi import document
@@ -48,13 +47,6 @@ SCORECARD = {
     },
 }
 RUN_ID = [{"name": "run_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
-
-
-def _own_run(run_id: int) -> Run:
-    run = db.session.get(Run, run_id)
-    if run is None or run.user_id != current_user.id:
-        abort(404, description="No such run.")
-    return run
 
 
 document(
@@ -136,7 +128,7 @@ document(
 @bp.get("/runs/<int:run_id>")
 def run_detail(run_id: int):
     """The run's state after letting its clock catch up."""
-    run = _own_run(run_id)
+    run = own_run(current_user, run_id)
     advance(run)
     db.session.commit()
     return jsonify(run_json(run, scenario_of(run)))
@@ -148,7 +140,7 @@ document("/runs/{run_id}/finish", "post", "End the run", RUN, parameters=RUN_ID)
 @bp.post("/runs/<int:run_id>/finish")
 def finish(run_id: int):
     """End the run now; the scorecard becomes available."""
-    run = _own_run(run_id)
+    run = own_run(current_user, run_id)
     finish_run(run)
     db.session.commit()
     return jsonify(run_json(run, scenario_of(run)))
@@ -166,7 +158,7 @@ document(
 @bp.get("/runs/<int:run_id>/scorecard")
 def scorecard(run_id: int):
     """The scorecard of a finished run (409 while it runs, so the model answer is not a spoiler)."""
-    run = _own_run(run_id)
+    run = own_run(current_user, run_id)
     advance(run)
     db.session.commit()
     if run.status != "finished":

@@ -60,11 +60,17 @@ def library_for(organisation_id: int) -> dict[str, Scenario]:
     return {**library(), **{s.id: s for s in map(_parsed, uploaded)}}
 
 
-def running_run(user: User, run_id: int, platform=None) -> Run:
-    """The user's own run with this id, still running (and on this platform), or a clear error."""
-    run = db.session.get(Run, run_id)
+def own_run(user: User, run_id: object) -> Run:
+    """The user's own run with this id, or a clear 404 error."""
+    run = db.session.get(Run, run_id) if isinstance(run_id, int) else None
     if run is None or run.user_id != user.id:
         raise InvalidInput("That scenario run does not exist or is not yours.", "run_id", status=404)
+    return run
+
+
+def running_run(user: User, run_id: int, platform=None) -> Run:
+    """The user's own run with this id, still running (and on this platform), or a clear error."""
+    run = own_run(user, run_id)
     if platform is not None and run.platform != platform.id:
         raise InvalidInput(f"That run takes place on {PLATFORMS[run.platform].name}.", "run_id", status=400)
     advance(run)

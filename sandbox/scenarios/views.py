@@ -17,17 +17,10 @@ from ..security import POSTING_ROLES, STAFF_ROLES, role_required
 from .forms import ScenarioUploadForm
 from .loader import ScenarioError
 from .presenters import run_timeline, scorecard_json
-from .runs import advance, finish_run, library_for, scenario_for, scenario_of, start_run
+from .runs import advance, finish_run, library_for, own_run, scenario_for, scenario_of, start_run
 from .uploads import scenario_yaml, upload_scenario, uploaded_for
 
 bp = Blueprint("scenarios", __name__)
-
-
-def _own_run(run_id: int) -> Run:
-    run = db.session.get(Run, run_id)
-    if run is None or run.user_id != current_user.id:
-        abort(404)
-    return run
 
 
 def _attempts(scenario_id: str) -> list[Run]:
@@ -79,7 +72,7 @@ def start(scenario_id: str):
 @login_required
 def play(run_id: int):
     """The run: its world in the platform's skin, what has arrived, and composers to answer."""
-    run = _own_run(run_id)
+    run = own_run(current_user, run_id)
     advance(run)
     db.session.commit()
     scenario = scenario_of(run)
@@ -111,7 +104,7 @@ def play(run_id: int):
 @login_required
 def finish(run_id: int):
     """End the run and go to the scorecard."""
-    run = _own_run(run_id)
+    run = own_run(current_user, run_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
@@ -126,7 +119,7 @@ def finish(run_id: int):
 @login_required
 def scorecard(run_id: int):
     """What was met and missed, the answers beside the model answers, and how attempts compare."""
-    run = _own_run(run_id)
+    run = own_run(current_user, run_id)
     advance(run)
     db.session.commit()
     if run.status != "finished":
