@@ -56,6 +56,7 @@ class Config:
         self.WTF_CSRF_TIME_LIMIT = None
         self.PROXY_FIX = _env("SANDBOX_PROXY_FIX", "0") == "1"
         self.ENABLE_DEMO_SEED = _env("SANDBOX_ENV", "development") != "production"
+        self.LIVE_TICKER = _env("SANDBOX_LIVE_TICKER", "1") == "1"  # releases scheduled injects on time
 
 
 class TestConfig(Config):
@@ -72,3 +73,4 @@ class TestConfig(Config):
         self.LOGIN_RATE_LIMIT = "1000 per minute"
         self.REDIS_URL = None
         self.WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
+        self.LIVE_TICKER = False  # tests tick live sessions themselves

@@ -14,6 +14,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..models import Audience, Persona, Post, PostKind, Reaction, Run, User
 from ..models.social import Notification, Relationship
+from .lookups import in_world, others_in_room, shares_world
 from .platforms import Platform
 
 TOP_LEVEL_KINDS = (PostKind.POST, PostKind.SHARE, PostKind.QUOTE, PostKind.REVIEW)
@@ -65,8 +66,10 @@ def clamp_limit(limit: int | None) -> int:
 
 def _visible_to(viewer: User, run: Run | None = None):
     """Posts by synthetic people and the viewer's own, in one world: the sandbox, or one scenario run."""
-    world = Post.run_id == run.id if run is not None else Post.run_id.is_(None)
-    return sa.and_(world, sa.or_(Post.author_persona_id.is_not(None), Post.author_user_id == viewer.id))
+    return sa.and_(
+        in_world(run),
+        sa.or_(Post.author_persona_id.is_not(None), Post.author_user_id == viewer.id, others_in_room(run)),
+    )
 
 
 def _counted(viewer: User):
@@ -177,12 +180,7 @@ def post_for_viewer(viewer: User, post_id: int, platform: Platform) -> Post | No
     post = db.session.get(Post, post_id)
     if post is None or post.organisation_id != viewer.organisation_id or post.platform != platform.id:
         return None
-    if post.author_user_id is not None and post.author_user_id != viewer.id:
-        return None
-    run = _run_of(post)
-    if run is not None and run.user_id != viewer.id:
-        return None
-    return post
+    return post if shares_world(viewer, _run_of(post), post) else None
 
 
 def _run_of(post: Post) -> Run | None:

@@ -3,6 +3,7 @@
 from .accounts import ApiToken, Cohort, CohortMembership, Invitation, Organisation, User
 from .audit import AuditEvent
 from .content import Finding, Persona, Post, PostRevision
+from .live import LiveEvent, LiveParticipant, LiveSession
 from .runs import Run, UploadedScenario
 from .social import Attachment, Capture, Notification, Reaction, Relationship
 from .types import Audience, PostKind, Role, utcnow
@@ -22,6 +23,9 @@ __all__ = [
     "CohortMembership",
     "Finding",
     "Invitation",
+    "LiveEvent",
+    "LiveParticipant",
+    "LiveSession",
     "Organisation",
     "Persona",
     "Post",

@@ -28,6 +28,12 @@ class Run(db.Model):
     score: Mapped[int | None] = mapped_column(default=None)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Live exercises: the session this run belongs to, and in a shared room the run whose cast and
+    # posts make up the one world everyone plays in (the world run points at itself).
+    live_session_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("live_sessions.id", use_alter=True), default=None, index=True
+    )
+    world_run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("runs.id"), default=None, index=True)
 
     user = relationship("User")
 
@@ -35,6 +41,16 @@ class Run(db.Model):
         sa.Index("ix_runs_user", "user_id", "started_at"),
         sa.Index("ix_runs_org_scenario", "organisation_id", "scenario_id", "started_at"),
     )
+
+    @property
+    def cast_run_id(self) -> int:
+        """The run whose cast and setting this run plays among (a shared room's world, or itself)."""
+        return self.world_run_id or self.id
+
+    @property
+    def in_shared_room(self) -> bool:
+        """Whether this run is one trainee's part of a live session's shared room."""
+        return self.world_run_id is not None and self.world_run_id != self.id
 
     def seconds_since_start(self, now: datetime) -> float:
         """How far into the run `now` is, in seconds."""

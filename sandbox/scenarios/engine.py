@@ -57,7 +57,15 @@ class Finish:
     at: float
 
 
-Event = Start | Tick | Reply | Deleted | Finish
+@dataclass(frozen=True)
+class Release:
+    """An instructor releases an inject now (live sessions), whatever its own trigger says."""
+
+    at: float
+    inject: str
+
+
+Event = Start | Tick | Reply | Deleted | Finish | Release
 
 
 # Effects ------------------------------------------------------------------------------------------------
@@ -78,9 +86,26 @@ class Finished:
 Effect = Deliver | Finished
 
 
-def new_state() -> dict[str, Any]:
-    """The state of a run that has not started."""
-    return {"status": "ready", "delivered": {}, "replies": {}, "branches": {}, "finished_at": None}
+# How much of a live run the instructor drives: "timed" (parallel worlds: the instructor releases the
+# timeline, each trainee's answers still choose their own follow-ups) or "all" (a shared room: one feed for
+# everyone, so nothing arrives unless released). A driven run only ends when its session ends.
+DRIVEN_MODES = ("timed", "all")
+
+
+def new_state(driven: str | None = None) -> dict[str, Any]:
+    """The state of a run that has not started (driven by a live session's instructor, or not)."""
+    state: dict[str, Any] = {
+        "status": "ready",
+        "delivered": {},
+        "replies": {},
+        "branches": {},
+        "finished_at": None,
+    }
+    if driven is not None:
+        if driven not in DRIVEN_MODES:
+            raise ValueError(f"driven must be one of {DRIVEN_MODES}")
+        state["driven"] = driven
+    return state
 
 
 def expand_labels(labels) -> set[str]:
@@ -139,7 +164,7 @@ def _on_reply(scenario: Scenario, state: dict, event: Reply, effects: list[Effec
             "overridden": event.overridden,
             "deleted": False,
         }
-    if event.to in state["branches"] or not first:
+    if event.to in state["branches"] or not first or state.get("driven") == "all":
         return
     for inject in _followers(scenario, event.to):
         if reply_matches(inject.when, set(event.labels), event.text):
@@ -150,10 +175,23 @@ def _on_reply(scenario: Scenario, state: dict, event: Reply, effects: list[Effec
         state["branches"][event.to] = None  # no branch matched: the thread goes quiet
 
 
+def _on_release(scenario: Scenario, state: dict, event: Release, effects: list[Effect]) -> None:
+    inject = next((i for i in scenario.injects if i.key == event.inject), None)
+    if inject is None or inject.key in state["delivered"]:
+        return
+    parent = inject.fires.after_reply_to
+    if parent is not None and parent not in state["branches"]:
+        state["branches"][parent] = inject.key  # a released follow-up is the branch this thread took
+    _deliver(state, inject, event.at, effects)
+
+
 def _on_tick(scenario: Scenario, state: dict, now: float, effects: list[Effect]) -> None:
+    driven = state.get("driven")
+    if driven == "all":
+        return
     for inject in scenario.injects:
         minutes = inject.fires.after_minutes
-        if minutes is not None and now >= minutes * 60:
+        if minutes is not None and now >= minutes * 60 and driven is None:
             _deliver(state, inject, minutes * 60, effects)
     for inject in scenario.injects:
         parent = inject.fires.after_reply_to
@@ -200,16 +238,20 @@ def step(scenario: Scenario, state: dict[str, Any], event: Event) -> tuple[dict[
             return state, effects
         state["status"] = "running"
         for inject in scenario.injects:
-            if inject.fires.at_start:
+            if inject.fires.at_start and not state.get("driven"):
                 _deliver(state, inject, event.at, effects)
     elif state["status"] != "running":
         return state, effects
     elif isinstance(event, Reply):
         _on_reply(scenario, state, event, effects)
+    elif isinstance(event, Release):
+        _on_release(scenario, state, event, effects)
     elif isinstance(event, Finish):
         return _finish(state, event.at, "finished by the trainee", effects)
     if not isinstance(event, Finish):
         _on_tick(scenario, state, event.at, effects)
+    if state.get("driven"):
+        return state, effects  # a live run ends with its session
     if not any(_can_still_fire(scenario, state, i) for i in scenario.injects) and not _answers_outstanding(
         scenario, state
     ):
@@ -234,10 +276,12 @@ def _copy(state: dict) -> dict:
 
 def next_due(scenario: Scenario, state: dict[str, Any]) -> float | None:
     """Seconds since the start at which the next timed event is due (for scheduling a Tick), if any."""
+    if state.get("driven") == "all":
+        return None
     times = [
         i.fires.after_minutes * 60
         for i in scenario.injects
-        if i.fires.after_minutes is not None and i.key not in state["delivered"]
+        if i.fires.after_minutes is not None and i.key not in state["delivered"] and not state.get("driven")
     ]
     for inject in scenario.injects:
         parent = inject.fires.after_reply_to
@@ -254,6 +298,7 @@ __all__ = [
     "Deliver",
     "Finish",
     "Finished",
+    "Release",
     "Reply",
     "Start",
     "Tick",
