@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -46,6 +47,9 @@ _REPLACE = {
 }
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 @dataclass(frozen=True)
 class Normalized:
     """Normalised text plus, for each of its characters, the index it came from."""
@@ -65,13 +69,22 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Fold look-alike characters (NFKC, quotes, dashes, spaces) and drop invisible ones."""
-    chars: list[str] = []
+    if text.isascii():  # nothing to fold or drop: every character maps to itself
+        return Normalized(text, tuple(range(len(text))), len(text))
+    pieces: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
+    cursor = 0
+    for match in _NON_ASCII.finditer(text):  # ASCII runs in between are copied whole
+        index = match.start()
+        pieces.append(text[cursor:index])
+        origin.extend(range(cursor, index))
+        cursor = index + 1
+        char = match.group()
         if char in _INVISIBLE:
             continue
-        folded = _REPLACE.get(char) or (unicodedata.normalize("NFKC", char) if ord(char) > 127 else char)
-        for piece in folded or " ":
-            chars.append(piece)
-            origin.append(index)
-    return Normalized("".join(chars), tuple(origin), len(text))
+        folded = _REPLACE.get(char) or unicodedata.normalize("NFKC", char) or " "
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    pieces.append(text[cursor:])
+    origin.extend(range(cursor, len(text)))
+    return Normalized("".join(pieces), tuple(origin), len(text))

@@ -36,3 +36,53 @@ def test_a_dm_with_no_health_detail_stays_quiet():
     assert (
         _clinical("Thanks for the message! Our office line is 555-0142 if you want to talk.", "private") == []
     )
+
+
+def _reply(text: str) -> list[tuple[str, str]]:
+    report = analyze(text, platform="microblog", audience="public")
+    return [(f.text, f.rule) for f in report.findings if f.label == "CLINICAL"]
+
+
+def test_empathy_for_a_reader_about_their_treatment_marks_it_in_a_reply():
+    found = _reply(
+        "Totally understandable to feel nervous about starting insulin. Go through your questions with "
+        "your own doctor. General info, not personal medical advice!"
+    )
+    assert found == [("insulin", "privacy.clinical.reader_reaction")]
+
+
+def test_a_duration_makes_an_everyday_symptom_the_readers_history():
+    found = _reply(
+        "I'm sorry, three weeks of headaches with no answer is exhausting. I can't weigh in on your case "
+        "here, but ask your doctor about a referral."
+    )
+    assert found == [("three weeks of headaches", "privacy.clinical.reader_reaction")]
+
+
+def test_empathy_in_a_public_post_without_a_reply_sign_stays_quiet():
+    assert _reply("Starting insulin can feel overwhelming, and that's okay. Our diabetes class helps.") == []
+
+
+def test_empathy_about_a_condition_in_another_sentence_stays_quiet():
+    assert (
+        _reply(
+            "That sounds so frustrating, and we hear you. Insulin pens are covered again from June. "
+            "We can't discuss individual care here."
+        )
+        == []
+    )
+
+
+def test_everyday_words_without_a_duration_stay_quiet_in_a_reply():
+    assert (
+        _reply(
+            "Waiting for results is awful, and we understand how stressful that is. We can't discuss "
+            "individual care here, but a nurse can go through them with you."
+        )
+        == []
+    )
+
+
+def test_a_scolding_about_a_treatment_is_not_a_reaction_to_the_readers_feelings():
+    text = "No. Stop demanding antibiotics for a cold, it's a virus. Tough it out like everyone else."
+    assert _reply(text) == []

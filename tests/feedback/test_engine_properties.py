@@ -6,6 +6,7 @@ import io
 import json
 import sys
 import time
+import unicodedata
 from collections import defaultdict
 
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from sandbox.feedback import analyze
 from sandbox.feedback.__main__ import main
 from sandbox.feedback.model import AUDIENCES, PLATFORMS, Report
+from sandbox.feedback.normalize import _INVISIBLE, _REPLACE, normalize
 
 # Drafts that wake many detectors up: names, dates, numbers, tone cues.
 SEEDS = [
@@ -161,3 +163,30 @@ def test_jsonl_answers_one_line_per_draft_in_order(monkeypatch, texts: list[str]
     lines = [json.dumps({"id": i, "text": text}) for i, text in enumerate(texts)]
     out = run_jsonl(monkeypatch, lines)
     assert [row["id"] for row in out] == list(range(len(texts)))
+
+
+def test_plain_ascii_normalises_to_itself_with_an_identity_map() -> None:
+    norm = normalize("Saw Mrs. Ortega at 3am\t(room 4)")
+    assert norm.text == "Saw Mrs. Ortega at 3am\t(room 4)"
+    assert norm.origin == tuple(range(len(norm.text)))
+    assert normalize("caf\u00e9\u200b ok").text == "caf\u00e9 ok"
+
+
+def _normalize_one_char_at_a_time(text: str) -> tuple[str, tuple[int, ...]]:
+    """The plain reference: fold or drop each character on its own."""
+    chars, origin = [], []
+    for index, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        folded = _REPLACE.get(char) or (unicodedata.normalize("NFKC", char) if ord(char) > 127 else char)
+        for piece in folded or " ":
+            chars.append(piece)
+            origin.append(index)
+    return "".join(chars), tuple(origin)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_normalize_copies_ascii_runs_exactly_as_char_by_char_folding(text: str) -> None:
+    norm = normalize(text)
+    assert (norm.text, norm.origin) == _normalize_one_char_at_a_time(text)

@@ -3,6 +3,10 @@
 Each top-level alternative of a pattern must contain a plain run of characters (outside groups, not
 made optional by a quantifier). When every alternative has one of at least three characters, the rule
 can only match a text that contains one of those runs, and a substring test is far cheaper than a search.
+
+A second, stricter gate runs only when the first one passes: an alternative can match only when *all*
+its plain runs are in the text, and for each group it cannot skip, one of that group's literals. It
+catches the common case where the first gate's run is an everyday word ("the ", " how").
 """
 
 from __future__ import annotations
@@ -19,15 +23,25 @@ MIN_LITERAL = 3
 class GatedPattern:
     """A compiled pattern with the literal runs one of which any match must contain (None: always run)."""
 
-    __slots__ = ("literals", "pattern", "regex")
+    __slots__ = ("literals", "needs", "pattern", "regex")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.regex = re.compile(pattern, flags)
         self.pattern = pattern
         self.literals = None if flags & re.IGNORECASE else required_literals(pattern)
+        sets = None if flags & re.IGNORECASE else required_sets(pattern)
+        self.needs = None if sets is None else tuple(map(_split_needs, sets))
 
     def _may_match(self, text: str) -> bool:
-        return self.literals is None or any(map(text.__contains__, self.literals))
+        if self.literals is not None and not any(map(text.__contains__, self.literals)):
+            return False
+        if self.needs is None:
+            return True
+        contains = text.__contains__
+        for words, choices in self.needs:
+            if all(map(contains, words)) and all(any(map(contains, options)) for options in choices):
+                return True
+        return False
 
     def search(self, text: str) -> re.Match[str] | None:
         """Like re.Pattern.search, skipped when no required literal is in the text."""
@@ -38,24 +52,42 @@ class GatedPattern:
         return self.regex.finditer(text) if self._may_match(text) else iter(())
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
+def required_literals(pattern: str, minimum: int = MIN_LITERAL) -> tuple[str, ...] | None:
     """Literals one of which every match must contain, or None when some alternative has none."""
     runs: list[str] = []
     for alternative in _top_level_alternatives(pattern):
-        gate = _alternative_gate(alternative)
+        gate = _alternative_gate(alternative, minimum)
         if gate is None:
             return None
         runs.extend(gate)
     return tuple(dict.fromkeys(runs))
 
 
-def _alternative_gate(alternative: str) -> tuple[str, ...] | None:
+def required_sets(pattern: str) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """Per top-level alternative, the literal sets it needs one of each (None: an alternative needs none)."""
+    alternatives = []
+    for alternative in _top_level_alternatives(pattern):
+        needs = [(run,) for run in _plain_runs(alternative) if run]
+        needs += filter(None, (required_literals(inner, 1) for inner in _required_groups(alternative)))
+        if not needs:
+            return None
+        alternatives.append(tuple(needs))
+    return tuple(alternatives)
+
+
+def _split_needs(needs: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(words all needed, longest first; groups needing one of their words): two cheap checks."""
+    words = sorted((options[0] for options in needs if len(options) == 1), key=len, reverse=True)
+    return tuple(words), tuple(options for options in needs if len(options) > 1)
+
+
+def _alternative_gate(alternative: str, minimum: int) -> tuple[str, ...] | None:
     """The alternative's longest plain run, else the literals of a group it cannot skip; None if neither."""
     longest = max(_plain_runs(alternative), key=len, default="")
-    if len(longest) >= MIN_LITERAL:
+    if len(longest) >= minimum:
         return (longest,)
     for inner in _required_groups(alternative):
-        gate = required_literals(inner)
+        gate = required_literals(inner, minimum)
         if gate is not None:
             return gate
     return None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
+
 _NOT_A_PERSON = set(
     """
     what how when whenever if as than and but so because or then where why while today yesterday tonight also
@@ -56,30 +58,26 @@ _FIRST = r"(?:I|we|I've|we've|I'd|we'd|I had|we had|the team|our team|the crew|o
 _ADV = r"(?:(?:just|already|finally|also|all|both|then|eventually|personally|recently)\s+)?"
 
 # "who we lost", "the QB we saw Friday": the word before the carer is checked by relationship.py.
-CARE_SETTING_RE = re.compile(
+CARE_SETTING_RE = caseless(
     r"\b(?:resus|ED|ER|A&E|ICU|NICU|PICU|HDU|ITU|ward|triage|theatre|trauma|bay|bed|cubicle|ambulance|"
     r"paramedics?|crew|shift|clinic|hospital|hospice|surgery|patient|pt|admitted|discharged)\b",
-    re.IGNORECASE,
 )
-CARE_SCENE_RE = re.compile(
+CARE_SCENE_RE = caseless(
     r"\b(?:resus|ED|ER|A&E|ICU|NICU|PICU|HDU|ITU|ward|triage|theatre|trauma|bay|bed|cubicle|ambulance|"
     r"paramedics?|hospice|patient|pt|admitted|discharged|chair)\b",
-    re.IGNORECASE,
 )
-RELATIVE_CARE_RE = re.compile(
+RELATIVE_CARE_RE = caseless(
     rf"\b(?P<before>[\w']+)\s+{_FIRST}\s+{_ADV}(?:{_STRONG_CARE}|{_RESCUE}|(?P<weak>{_WEAK_CARE}))\b"
     rf"(?!\s+(?:a\s+(?:lot|rise|spike|surge|bunch|few|number|trend)|an?\s+increase|more|many|lots|how|that"
     rf"|it|"
     rf"this|these|those|what|why|some|any|no|\d|to\s+(?!an?\s|the\s|(?:his|her|their)\s)|"
     rf"in\s+(?:the\s+)?(?:news|data|paper))\b)",
-    re.IGNORECASE,
 )
 # A first-person carer does a strong care act to someone ("I admitted a 104-year-old", "we treated Ana").
-FIRST_PERSON_CARE_RE = re.compile(
+FIRST_PERSON_CARE_RE = caseless(
     rf"\b(?<!\bif )(?<!\bwhen )(?-i:I|[Ww]e|I've|[Ww]e've|I'd|[Ww]e'd)\s+{_ADV}(?:{_STRONG_CARE})\b"
     rf"(?=\s+(?:a|an|the|this|that|my|our|your|his|her|him|them|you|u|(?-i:[A-Z][a-z.])|\d)\b)"
     rf"(?!\s+(?:\w+\s+)?(?:mistake|error|fault|wrong|defeat)s?\b)",
-    re.IGNORECASE,
 )
 _PERSON = (
     r"(?:you|u|he|she|they|(?-i:[A-Z][a-z]++)(?<!It)(?<!This)(?<!That)(?<!There)(?<!Here)(?<!What)(?<!Who)"
@@ -108,13 +106,12 @@ IN_OUR_CARE_RE = re.compile(
     re.IGNORECASE,
 )
 # "was in today with", "is in for": someone turning up for care; relationship.py tests the key words first.
-BACK_IN_RE = re.compile(
+BACK_IN_RE = caseless(
     r"\b(?<!clinic )(?<!office )(?<!practice )(?<!surgery )(?<!pharmacy )(?<!team )(?<!\bit )(?<!unit )"
     r"(?<!ward )(?:is|was|'s|are|were)\s+(?:back\s+)?in\s+(?:again\s+|today\s+|tonight\s+|yesterday\s+|"
     r"this morning\s+|last night\s+|overnight\s+)?(?:with|for)\b"
     r"(?!\s+(?:a|the)\s+(?:treat|surprise|shock|ride|wild|long|rough|real|meeting|chat|coffee|busy|big|"
     r"great|tough|hard|lot|bit|change|refresh|makeover|reason|minute)\b)",
-    re.IGNORECASE,
 )
 BACK_IN_KEYS = (
     "in with",
@@ -128,13 +125,12 @@ BACK_IN_KEYS = (
     "in overnight",
 )
 # Time spent in the author's care: "during my shift", "three weeks with us", "kept him alive".
-WITH_US_RE = re.compile(
+WITH_US_RE = caseless(
     r"\b(?:on|during|at the end of|start of)\s+my\s+(?:\w+\s+)?shift\b"
     r"|\bspent\s+(?:my|the|our)\s+(?:\w+\s+)?(?:shift|night|day|morning|evening)\s+with\b"
     r"|\b(?:kept|keeping|keep)\s+(?:you|u|him|her|(?-i:[A-Z][a-z.]+(?:\s[A-Z][a-z]+)?))\s+alive\b"
     r"|\b(?:weeks?|days?|months?|nights?|time|stay)\s+with us\b"
     r"|\b(?:came|come|comes|was brought|were brought|brought|transferred|referred)\s+(?:back\s+)?to us\b",
-    re.IGNORECASE,
 )
 WITH_US_KEYS = ("shift", "spent", "alive", "with us", "to us")
 PASSIVE_CARE_RE = re.compile(
@@ -147,29 +143,27 @@ PASSIVE_CARE_RE = re.compile(
     re.IGNORECASE,
 )
 _NOTES = r"(?:notes|chart|file|records|results|scans?|x-?rays?|bloods|labs|history|referral|paperwork)"
-LOOKED_UP_RE = re.compile(
+LOOKED_UP_RE = caseless(
     rf"\b(?:looked|look|looking|pulled|pulling|checked|checking)\s+(?:you|u|him|her|them)\s+up\b"
     rf"|\b(?:look(?:ed|ing)? at|check(?:ed|ing)|review(?:ed|ing)|pull(?:ed|ing) up|read(?:ing)?|went through|"
     rf"going through|(?:I|we)(?:'ve| have)? reviewed)\s+(?:your|ur|his|her|(?-i:[A-Z][a-z]+)'s)\s+(?:\w+\s+)?"
     rf"{_NOTES}\b",
-    re.IGNORECASE,
 )
 _CARER = (
     r"(?:nurse|doctor|dentist|therapist|surgeon|provider|physician|pharmacist|counsell?or|hygienist|midwife|"
     r"physio|physiotherapist|OT|GP|PCP|consultant|paramedic|medic|carer|caregiver|doula|tech|vet|"
     r"[a-z]{3,}+(?<=ist|ian)\b)"
 )
-YOUR_CARER_RE = re.compile(
+YOUR_CARER_RE = caseless(
     rf"\b(?:to be|been|was|were|being|as)\s+(?:your|ur|his|her)\s+(?!(?:new|next|future|local|go-to)\b)"
     rf"(?:\w+'s\s+)?(?:\w+\s+)?{_CARER}\b"
     rf"|\b(?:your|ur)\s+(?:mom|mum|dad|mother|father|son|daughter|wife|husband|partner|baby|child|kid)'s\s+"
     rf"(?:\w+\s+)?{_CARER}\b"
     rf"|\b(?:the\s+)?{_CARER}s?\s+who\s+(?:\w+\s+){{0,2}}?(?:sat with|held|looked after|cared for|treated|"
     rf"delivered|stitched|saw|admitted|nursed|helped)\b",
-    re.IGNORECASE,
 )
 _VISITS = r"(?:appointments?|appts?|sessions?|visits?|check-?ups?|follow-?ups?|consults?|classes)"
-SEEN_YOU_RE = re.compile(
+SEEN_YOU_RE = caseless(
     rf"\b(?:get|got|getting|fit|fitted|squeeze|squeezed)\s+(?:you|u)\s+in\b"
     rf"|\b(?:look(?:ing|ed)? after|car(?:ing|ed) for|nurs(?:ing|ed)|deliver(?:ing|ed)|sitting with|sat with|"
     rf"stitch(?:ing|ed))\s+(?:you|u|your\s+(?:little|baby|son|daughter|mum|mom|dad|husband|wife)\b)"
@@ -182,7 +176,6 @@ SEEN_YOU_RE = re.compile(
     rf"review|clinic|recall))\b)"
     rf"|\b(?:privilege|honou?r|pleasure|joy|treat)\s+(?:to|of)\s+(?:work(?:ing)? with|car(?:e|ing) for|"
     rf"look(?:ing)? after|treat(?:ing)?|nurs(?:e|ing)|be(?:ing)? (?:your|part of your))\b",
-    re.IGNORECASE,
 )
 VISIT_HISTORY_RE = re.compile(
     rf"\b(?:you|u)\s+(?:\w+\s+)?(?:missed|cancell?ed|skipped|booked|rescheduled|attended|no-?showed|kept)\s+"
@@ -194,7 +187,7 @@ VISIT_HISTORY_RE = re.compile(
     rf"(?:visit|appointment|appt|follow-?up|check-?up|procedure|surgery|operation|op|session|consult)\b",
     re.IGNORECASE,
 )
-PATIENTS_OF_RE = re.compile(
+PATIENTS_OF_RE = caseless(
     r"\bone of (?:my|our) (?:\w+\s+){0,2}?(?:patients|pts|clients|residents|regulars|babies|kids|kiddos|"
     r"littles|little ones|ladies|gents|lads|mums|moms|families)\b"
     r"|\b(?:my|our) patient's\s+(?:family|mum|mom|dad|mother|father|parents|wife|husband|partner|son|"
@@ -209,14 +202,13 @@ PATIENTS_OF_RE = re.compile(
     r"|\b(?:my|our)\s+(?:(?:\d{1,2}(?::\d\d)?\s?(?:am|pm)|morning|afternoon|night|first|last|latest|new|"
     r"overnight|late)\s+)(?:lady|guy|man|woman|patient|pt|kid|admit|admission|delivery|arrival|transfer|"
     r"referral|walk-in|trauma|arrest)\b",
-    re.IGNORECASE,
 )
 CAME_BACK_RE = re.compile(
     r"\b(?:came|come|popped|stopped|dropped)\s+(?:back|in|by)\b[^.!?]{0,30}?\bto (?:thank|visit|see)\s+"
     r"(?:us|me|the\s+(?:\w+\s+)?(?:team|staff|nurses|crew|unit|ward))\b",
     re.IGNORECASE,
 )
-CREW_CARE_RE = re.compile(
+CREW_CARE_RE = caseless(
     r"\blost\s+(?:a|an|our|my|the|one|another)\s+(?:[\w-]+\s+){0,2}?(?:patient|man|woman|dad|mum|mom|"
     r"father|mother|son|daughter|kid|child|baby|boy|girl|teen|teenager|lady|guy|gentleman|grandad|grandma|"
     r"friend|regular|one)\s+to\b"
@@ -228,7 +220,6 @@ CREW_CARE_RE = re.compile(
     r"lenses|contacts|hearing aids?|dentures|crown|filling|implant|braces|retainer|splint|knee|hip|"
     r"shoulder|back|tooth|wound|stitches|scar)\s+(?:is|are|has|have)\s+(?:\w+\s+)?(?:helping|working|"
     r"settling|going well|doing|healing|improving)\b",
-    re.IGNORECASE,
 )
 # Cheap pre-tests: a pattern cannot match unless one of these lower-case words occurs in the draft.
 NOTES_KEYS = (

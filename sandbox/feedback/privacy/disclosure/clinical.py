@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
 from ...model import Finding
 from ...sources import cite
 from .context import GENERIC_RE, THIRD_PERSON_RE, YOU_RE, Context, is_conditional, quote
 from .mentions import NICKNAME_RE, PHRASES_RE, WEIGHT_RE, find_mentions, is_weak
 
 _TIES = r"your|ur|his|her|their|that|those|this|the"
-_ATTACHED_RE = re.compile(
+_ATTACHED_RE = caseless(
     rf"(?P<det>\b(?:{_TIES})|\b[A-Za-z][\w-]*'s)\s+"
     rf"(?P<mods>(?:(?!(?:{_TIES}|a|an|my|our)\b)[\w'/.-]+\s+){{0,3}})['\"]?$",
-    re.IGNORECASE,
 )
 _FUNCTION_WORDS = set(
     """
@@ -41,72 +41,62 @@ _ON_SOMEONE_RE = re.compile(
     r"\s+(?:in|on|of|under|behind)\s+(?:your|ur|his|her)\s+(?:left\s+|right\s+|lower\s+|upper\s+)?[\w-]+",
     re.IGNORECASE,
 )
-_QUOTED_ADVICE_RE = re.compile(
+_QUOTED_ADVICE_RE = caseless(
     r"\b(?:say|saying|ask|write|use|try|call it|instead of)\s+['\"\u2018\u201c][^'\"\u2019\u201d]*$",
-    re.IGNORECASE,
 )
-_APOLOGY_BEFORE_RE = re.compile(
-    r"\b(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:the|any|all the)\s+$", re.IGNORECASE
+_APOLOGY_BEFORE_RE = caseless(
+    r"\b(?:sorry|apologi[sz]e|apologies)\s+(?:for|about)\s+(?:the|any|all the)\s+$",
 )
 _YOUR_RELATIVE_RE = re.compile(
     r"\b(?:your|ur)\s+(?:mom|mother|mum|dad|father|son|daughter|wife|husband|baby|child|kid|grandma|grandpa|"
     r"grandmother|grandfather|brother|sister|partner)\b",
     re.IGNORECASE,
 )
-_SPECIFIC_YOU_RE = re.compile(
+_SPECIFIC_YOU_RE = caseless(
     r"\b(?:you(?:'ve| have) been|you were|you had|you got|you're (?:on|having|going through|starting|"
     r"feeling|dealing)|you are (?:on|having|feeling|dealing)|as you (?:start|begin|recover|go through)|"
     r"you (?:came|went|started|finished|stopped|missed|told|said|mentioned)|"
     r"(?:your|ur) (?:mom|mother|dad|father|son|daughter|wife|husband|baby|child|kid|partner|grandma|grandpa) "
     r"(?:was|were|is|had|has|got|went))\b",
-    re.IGNORECASE,
 )
-_SPECIFIC_TIME_RE = re.compile(
+_SPECIFIC_TIME_RE = caseless(
     r"\b(?:yesterday|today|tonight|tomorrow|tomorow|tmrw|last|this morning|was|were|came back|showed|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|since|ago)\b",
-    re.IGNORECASE,
 )
-_PERSON_WORD_RE = re.compile(
+_PERSON_WORD_RE = caseless(
     r"\b(?:you|your|yours|u|ur|he|she|him|his|her|hers|they|them|their|he's|she's|they're|you're)\b",
-    re.IGNORECASE,
 )
-_PUBLIC_STATEMENT_RE = re.compile(
+_PUBLIC_STATEMENT_RE = caseless(
     r"\b(?:president|prime minister|governor|senator|king|queen|pope|celebrity|singer|actor|actress|"
     r"athlete)\b[^.!?]{0,40}\b(?:said|says|announced|revealed|told reporters|confirmed publicly|posted|"
     r"shared publicly)\b",
-    re.IGNORECASE,
 )
-_GENERIC_SUBJECT_RE = re.compile(
+_GENERIC_SUBJECT_RE = caseless(
     r"\b(?:every|each|most|many|some|all|any)\s+(?:of\s+)?(?:our\s+|the\s+|your\s+)?(?:patients?|people|"
     r"adults|kids|children|families|clients|parents|women|men|one|person|teens|babies)\b"
     r"|\d\s?% of\b|\b1 in \d|\bon average\b",
-    re.IGNORECASE,
 )
-_COUNT_RE = re.compile(
+_COUNT_RE = caseless(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|again)\b",
-    re.IGNORECASE,
 )
-_MODAL_RE = re.compile(r"\b(?:can|could|may|might|should|would|will)\b", re.IGNORECASE)
-_PROMO_RE = re.compile(
+_MODAL_RE = caseless(r"\b(?:can|could|may|might|should|would|will)\b")
+_PROMO_RE = caseless(
     r"^\W*(?:get|book|schedule|bring|protect|remember|don't forget|keep up|grab|make|ask about|know|check|"
     r"track|monitor|lower|manage|watch|talk to|come in for|sign up)\b|%\s?off|"
     r"\b(?:discount|code|money back|guarantee\w*)\b",
-    re.IGNORECASE,
 )
-_DIAGNOSIS_RE = re.compile(
+_DIAGNOSIS_RE = caseless(
     r"(?:\b(?:sounds like|looks like|it's|it is|it was|that's|turned out to be|diagnosed with|dx|"
     r"probably|you have|was|is|came back as)\s+(?:a|an|just|just a|only a)?\s*(?:harmless\s+|benign\s+|"
     r"small\s+|simple\s+|mild\s+)?|^\W*just (?:a|an)\s+)$",
-    re.IGNORECASE,
 )
-_EXPERIENCE_RE = re.compile(
+_EXPERIENCE_RE = caseless(
     r"\b(?:with|had|having|after|since|waiting|waited|sorry|hear|heard|glad|hope|hoping|through|"
     r"recovering|dealing|living with|struggling)\b",
-    re.IGNORECASE,
 )
-_INDEFINITE_RE = re.compile(r"\b(?:a|an|any|some|every|no|most|many)\s+(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
-_THIRD_PERSON_PAST_RE = re.compile(
-    r"\b(?:he|she|his|her)\s+(?:\w+\s+)?(?:was|were|had|died|passed|got|came|went|is|'s|has)\b", re.IGNORECASE
+_INDEFINITE_RE = caseless(r"\b(?:a|an|any|some|every|no|most|many)\s+(?:[\w'-]+\s+){0,2}$")
+_THIRD_PERSON_PAST_RE = caseless(
+    r"\b(?:he|she|his|her)\s+(?:\w+\s+)?(?:was|were|had|died|passed|got|came|went|is|'s|has)\b",
 )
 
 MESSAGE = (

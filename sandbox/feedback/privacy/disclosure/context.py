@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ...caseless import caseless
 from ...model import Draft, Finding
 from .vocab import CLINICAL_TERM_RE
 
@@ -23,12 +24,11 @@ ADDRESS_START_RE = re.compile(
     r"Residents|Students|Patients|Moms|Dads|Everybody|People|Y'all|Seriously|Anyway|However|Instead)\b)"
     r"[A-Z][a-z]+,\s)"
 )
-YOU_RE = re.compile(r"\b(?:you|your|yours|you're|you've|you'd|you'll|u|ur|urs|yourself)\b", re.IGNORECASE)
-CONDITIONAL_RE = re.compile(
+YOU_RE = caseless(r"\b(?:you|your|yours|you're|you've|you'd|you'll|u|ur|urs|yourself)\b")
+CONDITIONAL_RE = caseless(
     r"\b(?:if|unless|whenever|in case|whether|wondering)\b|\bwhen (?:you|your|kids|people|someone)\b",
-    re.IGNORECASE,
 )
-GENERIC_RE = re.compile(
+GENERIC_RE = caseless(
     r"\b(?<!\bher )(?<!\bhis )(?<!\byour )(?<!\btheir )(?<!\bmy )(?<!\bboth )(?<!\btwo )(?<!\bthree )"
     r"(?:people|adults|kids|children|babies|infants|teens|women|men)\b"
     r"|\b(?:patients|anyone|everyone|everybody|most|many|some|usually|generally|in general|typically|often"
@@ -39,19 +39,16 @@ GENERIC_RE = re.compile(
     r"any (?:pharmacy|chemist|clinic|gp|doctor|hospital|drugstore|walk-in)|cohort|retrospective|"
     r"prospective|randomi[sz]ed|between arms|best (?:price|prices|outcomes|results|rates))\b|%|\b1 in \d"
     r"|[£$€]\s?\d|\bn\s?=\s?\d",
-    re.IGNORECASE,
 )
-DEIDENTIFIED_RE = re.compile(
+DEIDENTIFIED_RE = caseless(
     r"details (?:have been |were )?changed|de-?identified|composite case|hypothetical|fictional",
-    re.IGNORECASE,
 )
 TITLE_NAME_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Za-z][\w'-]*", re.IGNORECASE)
-PERSON_AGE_RE = re.compile(
+PERSON_AGE_RE = caseless(
     r"\b\d{1,3}\s?(?:yo|y/o|y\.o\.?|yrs? old|years? old|-year-old|year-old|month-old|-month-old|wk-old)(?!\w)"
     r"|\b\d{1,3}\s?[MF]\b|\b(?:age|aged)\s\d{1,3}\b|\b(?:in (?:his|her) (?:\d0s|nineties|eighties))\b"
     r"|\b[a-z]+(?:-[a-z]+)?[- ](?:year|month)[- ]old\b|\b[a-z]+(?:ty|teen)(?:-[a-z]+)? (?:yo|y/o)\b"
     r"|\b\d{1,2}\s(?:days?|weeks?|months?)\sold\b|\b(?:he|she)\s(?:was|is|'s)\s\d{1,3}\b",
-    re.IGNORECASE,
 )
 # Cheap person cues of our own, so the detector helps even before the identifier detectors find names.
 OWN_CUES_RE = re.compile(
@@ -62,16 +59,15 @@ OWN_CUES_RE = re.compile(
     r"|(?:\b(?-i:[A-Z][a-z]+)|\b(?i:admit|pt|patient|lady|guy|man|woman|kid|gent|girl|boy))\s+in\s+"
     r"(?i:bed\s+|room\s+|bay\s+|cubicle\s+)?\d{1,3}[A-Za-z]?\b(?!\s*(?:%|days?|weeks?|hours?|mins?|years?))",
 )
-_ORG_HANDLE_RE = re.compile(r"\b(?:on|at|follow|via|visit|from|@)\s*$", re.IGNORECASE)
-TIME_CUE_RE = re.compile(
+_ORG_HANDLE_RE = caseless(r"\b(?:on|at|follow|via|visit|from|@)\s*$")
+TIME_CUE_RE = caseless(
     r"\b(?:today|tonight|yesterday|this morning|this afternoon|last night|overnight)\b"
     r"|\bat \d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
-    re.IGNORECASE,
 )
-PLACE_IN_FACILITY_RE = re.compile(
-    r"\b(?:room|rm|bed|bay|trauma|exam room|stall|cubicle|OR)\s?#?\d{1,4}[a-z]?\b", re.IGNORECASE
+PLACE_IN_FACILITY_RE = caseless(
+    r"\b(?:room|rm|bed|bay|trauma|exam room|stall|cubicle|OR)\s?#?\d{1,4}[a-z]?\b",
 )
-PERSON_NOUN_RE = re.compile(
+PERSON_NOUN_RE = caseless(
     r"\b(?:the|this|that|our|my|a|one)\s(?:[\w-]+\s)?(?:patient|(?-i:pt|Pt)|guy|gentleman|man|lady|woman|kid|"
     r"boy|girl|baby|toddler|teen|teenager|infant|newborn|dude|"
     r"gal|fella|participant|dad|mum|mom|father|mother|grandad|grandpa|grandma|gran|nan|wife|husband|"
@@ -79,9 +75,8 @@ PERSON_NOUN_RE = re.compile(
     r"biker|motorcyclist|passenger|worker|student)\b(?!s|\s+(?:team|staff|portal|relations|advocate"
     r"|experience|safety|care|families))"
     r"|(?-i:\b(?:pt|Pt)\b)|\bbaby (?:girl|boy)\b|\b(?:he|she|him|his|her|hers|himself|herself)\b",
-    re.IGNORECASE,
 )
-THIRD_PERSON_RE = re.compile(r"\b(?:he|she|him|his|her|he's|she's)\b", re.IGNORECASE)
+THIRD_PERSON_RE = caseless(r"\b(?:he|she|him|his|her|he's|she's)\b")
 ANCHOR_LABELS = {"NAME", "AGE", "ID", "CONTACT", "WEB"}
 SOFT_ANCHOR_LABELS = {"LOCATION", "DATE"}
 
@@ -134,7 +129,7 @@ class Context:
         return any(index + step in self.anchor_sentences for step in range(-reach, reach + 1))
 
 
-_INDIRECT_QUESTION_RE = re.compile(r"\b(?:ask\w*|wonder\w*|know|see|check|sure|whether)\b[^.!?]{0,24}$", re.I)
+_INDIRECT_QUESTION_RE = caseless(r"\b(?:ask\w*|wonder\w*|know|see|check|sure|whether)\b[^.!?]{0,24}$")
 
 
 def quote(text: str, start: int, end: int, limit: int = 48) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
 from .vocab import ACRONYM_RE, BODY_PART_RE, CLINICAL_TERM_RE, WEAK
 
 _NOT_ABOUT_A_PERSON_RE = re.compile(
@@ -17,28 +18,25 @@ _NOT_ABOUT_A_PERSON_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_TERMS = {"acls", "pals", "bls", "nrp", "tncc"}
-_ADMIN_BEFORE_RE = re.compile(
+_ADMIN_BEFORE_RE = caseless(
     r"\b(?:billing|scheduling|insurance|parking|phone|communication|paperwork|staffing|website|portal)\s+$",
-    re.IGNORECASE,
 )
-_TOPIC_RE = re.compile(
+_TOPIC_RE = caseless(
     r"\b(?:rounds|talk|lecture|presentation|webinar|session|course|training|conference|paper|study|research|"
     r"review|article|seminar|workshop|podcast|grant|trial)\s+(?:\w+\s+)?(?:on|about|in"
     r"|of)\s+(?:[\w'-]+\s+){0,2}$",
-    re.IGNORECASE,
 )
 _TERM_AHEAD = rf"(?:{CLINICAL_TERM_RE.pattern})"
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
-PHRASES_RE = re.compile(
+PHRASES_RE = caseless(
     rf"\b{_NUM}\s+(?:days?|weeks?|wks?|months?|years?|yrs?)\s+(?:of\s+(?:[\w'-]+\s+){{0,2}}?"
     rf"(?={_TERM_AHEAD})|(?:sober|clean)\b"
     rf"|in (?:the\s+)?(?:neuro\s+|cardiac\s+)?(?:NICU|PICU|ICU|CCU|hospital|rehab)\b)"
     rf"|\b(?:born at|at)\s+\d{{1,2}}\s?(?:weeks|wks)\b|\b\d{{1,2}}\s?(?:weeks|wks) pregnant\b"
     rf"|\b\d{{2}}(?:\s?\+\s?\d)?[\s-]?weeker\b",
-    re.IGNORECASE,
 )
-WEIGHT_RE = re.compile(r"\b\d[\d,.]*\s?(?:lbs?|pounds|grams|kg|oz)\b(?:\s+\d+\s?oz)?", re.IGNORECASE)
-_HEALING_RE = re.compile(r"(?:that|those|your|ur|his|her|their|both|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+WEIGHT_RE = caseless(r"\b\d[\d,.]*\s?(?:lbs?|pounds|grams|kg|oz)\b(?:\s+\d+\s?oz)?")
+_HEALING_RE = caseless(r"(?:that|those|your|ur|his|her|their|both|the)\s+(?:\w+\s+)?$")
 _HEALING_AFTER_RE = re.compile(
     r"(?:'s|\s+(?:is|are|has|have|was|were|wouldn't have|would have|won't|will|got|had))?\s+['\"]?"
     r"(?:(?:so|much|a lot|still|really|all)\s+)*(?:heal\w*|feel\w*|doing|holding up|hurt\w*|sore|swollen|"
@@ -49,34 +47,31 @@ _HEALING_AFTER_RE = re.compile(
     r"stitched|glued|splinted|strapped|bandaged|in a cast|in plaster|turned|bruised|bleeding)\b",
     re.IGNORECASE,
 )
-_LODGED_RE = re.compile(
-    r"\b(?:stuck |lodged |embedded )?(?:in|into) (?:his|her|their)\s+(?:left |right )?$", re.IGNORECASE
+_LODGED_RE = caseless(
+    r"\b(?:stuck |lodged |embedded )?(?:in|into) (?:his|her|their)\s+(?:left |right )?$",
 )
 
 
-_MARK_ON_BODY_RE = re.compile(
+_MARK_ON_BODY_RE = caseless(
     rf"\b(?:spot|lump|bump|growth|mole|bruise|cut|gash|wound|sore|lesion|rash|bite|burn|scar|swelling"
     rf"|patch)s?"
     rf"\s+(?:on|in|under|behind)\s+(?:your|ur|his|her|their)\s+(?:left\s+|right\s+|lower\s+|upper\s+)?"
     rf"(?:{BODY_PART_RE.pattern})",
-    re.IGNORECASE,
 )
 # A nickname built from a body part or condition: "the knee lady", "the stroke guy in 4".
-NICKNAME_RE = re.compile(
+NICKNAME_RE = caseless(
     rf"\bthe\s+(?:{BODY_PART_RE.pattern}|{CLINICAL_TERM_RE.pattern})\s+"
     rf"(?:lady|guy|man|woman|kid|boy|girl|baby|patient|pt|dude|gentleman|gent|fella|chap|bloke|one)\b(?!s)",
-    re.IGNORECASE,
 )
 
 
 # Being on or off a support is health information: "off oxygen", "back on the vent", "on dialysis".
-_ON_SUPPORT_RE = re.compile(
+_ON_SUPPORT_RE = caseless(
     r"\b(?:on|off)\s+(?:the\s+)?(?:oxygen|o2|vent|ventilator|dialysis|bipap|cpap|high[- ]flow|drip|fluids|"
     r"antibiotics|steroids|insulin|morphine|suicide watch|obs|1:1|one-to-one|a drip|the list for)\b"
     r"|\b(?:she's|she is|she was|at|is)\s+\d{1,2}\s?(?:weeks|wks)\b(?!\s+(?:ago|old|later|from|in|into|of"
     r"|off))"
     r"|\bknown to (?:psych|psychiatry|mental health|services|the crisis team|social services)\b",
-    re.IGNORECASE,
 )
 _PASSED_TEST_RE = re.compile(r"\s+(?:his|her|their|the|a|an|my|your)\b", re.IGNORECASE)
 

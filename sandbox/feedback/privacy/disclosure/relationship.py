@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...caseless import caseless
 from ...model import Finding
 from ...sources import cite
 from . import care_cues as cues
@@ -33,31 +34,28 @@ _CARER = (
     r"[a-z]{2,}+(?<=ist|ian)\b)"
 )
 
-_CARE_VERBS_RE = re.compile(
+_CARE_VERBS_RE = caseless(
     rf"\b(?:operated on|operating on|cared for|caring for|care for|took care of|taking care of|take care of|"
     rf"treated|treating|examined|admitted|discharged|delivered|swabbed|stitched|stitched up|sutured|"
     rf"scoped|x-?rayed|intubated|resuscitated|coded|vaccinated)\s+{_OBJ}"
     rf"|\b(?:I|we)\s+(?:just\s+)?(?:set|casted|splinted|reduced)\s+(?:his|her|your|ur)\b",
-    re.IGNORECASE,
 )
-_SUBJECT_CARE_RE = re.compile(
+_SUBJECT_CARE_RE = caseless(
     r"\b(?:I|we|i've|we've|i'd|we'd|I had to|we had to)\s+(?:(?:just|already|all|both|also|personally)\s+)?"
     r"(?:remember(?:ed)?\s+(?:your\s+\w+|(?:you|u|him|her)\b|baby\s+\w+)|remember\b(?=\s*[-,.!])|"
     r"redo|redid|re-did|had (?:him|her)\b|saw (?:you|u|him|her)\b(?!\s+(?:post|comment|review|tweet))|"
     r"told (?:you|u)\b(?=[^.!?]{0,40}(?:surgery|visit|appointment|session|before|that|at))|"
     r"(?:discussed|explained|reviewed)(?=[^.!?]{0,30}\b(?:your|at|this at|during)\b))",
-    re.IGNORECASE,
 )
-_PATIENT_OF_RE = re.compile(
+_PATIENT_OF_RE = caseless(
     r"\b(?=my\b|our\b)(?<!\bany )(?<!\bevery )(?<!\bno )(?:my|our)\s+(?:(?:sweet(?:est)?|favou?rite|former|"
     r"current|longest-standing|oldest|youngest|first|last|little|new|brave|dear|lovely|\w+-?\w*)\s+){0,3}"
     r"(?:patient|(?-i:pt|Pt)|client|resident)\b(?!s|'s\b|\s+(?:portal|relations|advocate|experience|safety|"
     r"liaison|line|education|navigator|services|information|satisfaction|population|records?|care|team|staff|"
     r"department|unit|group|program|family|families|council|voices?)\b)"
     r"|\ba patient of (?:mine|ours)\b",
-    re.IGNORECASE,
 )
-_YOU_WERE_PATIENT_RE = re.compile(
+_YOU_WERE_PATIENT_RE = caseless(
     r"\b(?:you|u|she|he)\s+(?:were|was|are|is)\s+(?:a|an|the|my|our|such a)\s+(?:\w+\s+){0,3}(?:patient|pt)\b"
     r"|\b(?:you|u)\s+were\s+(?:seen|here|admitted|on our unit|"
     r"in (?:our|the) (?:clinic|office|ER|ED|unit|ICU))\b"
@@ -65,26 +63,23 @@ _YOU_WERE_PATIENT_RE = re.compile(
     r"(?:ER|ED|clinic|office|hospital|unit|urgent care|emergency room)\b"
     r"|\bwhen (?:you|u) (?:came|were) in\b|\b(?:I|we) (?:saw|treated|met) (?:you|u) (?:in|at) "
     r"(?:the |our )?(?:clinic|office|ER|ED|hospital)\b",
-    re.IGNORECASE,
 )
 _YOUR_VISIT_RE = re.compile(
     rf"\b(?:your|ur)\s+(?:{_RELATIVE}'s\s+)?(?:(?:last|recent|previous|first|next|latest|most recent|"
     rf"two|three|last two|last three|\d+)\s+)?{_VISIT}\b",
     re.IGNORECASE,
 )
-_AS_YOUR_CARER_RE = re.compile(
+_AS_YOUR_CARER_RE = caseless(
     rf"\b(?:I was|I'm|I am|as|being|we were|I've been)\s+(?:your|ur|his|her)\s+(?:{_RELATIVE}'s\s+)?"
     rf"(?:\w+\s+)?{_CARER}\b|\b(?:I|we) (?:was|were) the (?:\w+\s+)?{_CARER} for (?:your|his|her)\b",
-    re.IGNORECASE,
 )
-_OUR_SESSION_RE = re.compile(
+_OUR_SESSION_RE = caseless(
     r"\bour\s+(?:(?:last|next|previous|recent|first|weekly)\s+)?(?:session|sessions|appointment|appt|visit)\b"
     r"|\bour work together\b|\boutside (?:of )?(?:clinic|the clinic|the office|the hospital|therapy)\b"
     r"|\b(?:our|the) (?:records|chart|notes|log) (?:show|shows|say|says)\b|\bper our records\b"
     r"|\bwe (?:checked|reviewed|pulled) (?:the|your) (?:chart|records|file)\b",
-    re.IGNORECASE,
 )
-_STAFF_WHO_RE = re.compile(
+_STAFF_WHO_RE = caseless(
     rf"\b(?-i:I) (?:was|am) the (?:\w+\s+)?{_CARER}\s+(?:on duty|on call|that (?:night|day|morning|evening)|"
     rf"who (?:saw|treated|admitted|examined|discharged|cared for))\b"
     rf"|\b{_CARER}\s+who\s+(?:\w+\s+){{0,2}}?(?:you|u|your\s+\w+)\b"
@@ -96,38 +91,33 @@ _STAFF_WHO_RE = re.compile(
     rf"|\b(?:seeing|meeting|treating|caring for|having)\s+(?:you|u)\b(?=[^.!?]{{0,30}}\b(?:clinic|office|"
     rf"appointment|visit|check-?up|as (?:a|our) patient)\b)"
     rf"|\bsee (?:you|u) (?:at|for) (?:your|the|our) next\b",
-    re.IGNORECASE,
 )
-_MET_IN_REVIEW_RE = re.compile(
+_MET_IN_REVIEW_RE = caseless(
     r"\b(?:seeing|meeting|treating|caring for|having)\s+(?:you|u)\b(?=[^.!?]{0,30}\b(?:last|yesterday|today|"
     r"this morning|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)",
-    re.IGNORECASE,
 )
-_RELATIVE_ADMITTED_RE = re.compile(
+_RELATIVE_ADMITTED_RE = caseless(
     rf"\b(?:your|whose|his|her)\s+{_RELATIVE}\s+(?:I|we)\s+(?:just\s+)?(?:admitted|treated|saw|operated on|"
     rf"discharged|cared for|delivered)\b|\bwe did (?:everything|all) we could\b"
     rf"|\b(?:the|your|ur|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:surgery|procedure|repair|operation|replacement|"
     rf"reconstruction|fusion|scope|c-section|delivery|extraction|filling|crown|implant|stitches|cast)s?\s+"
     rf"(?:that\s+)?(?:I|we)\s+(?:did|performed|placed|put in|gave you)\b",
-    re.IGNORECASE,
 )
 _OUR_UNIT_RE = re.compile(
     r"\b(?:from|in) our (?:NICU|ICU|CCU|PICU|unit|floor|ward|infusion center|clinic|practice|ED|ER|"
     r"cath lab|memory clinic|cancer center|dialysis unit)\b",
     re.IGNORECASE,
 )
-_GENERIC_NEARBY_RE = re.compile(
+_GENERIC_NEARBY_RE = caseless(
     r"\b(?:can't|cannot|can not|won't|unable to|not able to) (?:confirm|discuss|share|say)\b|\bwhether\b"
     r"|\bany (?:patient|individual)\b|%\s?off|\b(?:discount|promo|code|book (?:ur|your|a|now))\b",
-    re.IGNORECASE,
 )
-_PASSIVE_CARE_RE = re.compile(
+_PASSIVE_CARE_RE = caseless(
     rf"\b(?:you|u|your\s+{_RELATIVE}|(?:he|she)(?=[^.!?]{{0,40}}\b(?:your|our)\b))\s+(?:was|were)\s+"
     rf"(?:(?:already|quickly|correctly|promptly)\s+)?(?:triaged|admitted|treated|discharged|examined|"
     rf"operated on|stitched|intubated|transferred|seen by|sedated|casted)\b"
     rf"|\b(?:you|u)\s+signed\s+(?:the|your|our)\s+(?:treatment plan|consent|intake form|forms?|paperwork)\b"
     rf"|\b(?:we'll|we will|I'll|I will|we can|let us)\s+redo\s+(?:yours|ur[s]?|your\s+\w+|it)\b",
-    re.IGNORECASE,
 )
 
 
@@ -169,10 +159,9 @@ def _addressed_or_specific(ctx: Context, pos: int) -> bool:
     return bool(_PAST_OCCASION_RE.search(window))
 
 
-_PAST_OCCASION_RE = re.compile(
+_PAST_OCCASION_RE = caseless(
     r"\b(?:last|recent|previous|was|were|on the|yesterday|today|this morning|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|showed)\b",
-    re.IGNORECASE,
 )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
 from .care_cues import _CARER, _RESCUE, _STRONG_CARE
 
 _RELATIVE = (
@@ -15,12 +16,11 @@ _RELATIVE = (
 )
 # In a review reply, "your mum" next to her care or health confirms she was a patient.
 YOUR_RELATIVE_RE = re.compile(rf"\b(?:your|ur)\s+(?:little\s+|\w+-year-old\s+)?{_RELATIVE}\b", re.IGNORECASE)
-ARRIVED_RE = re.compile(
+ARRIVED_RE = caseless(
     r"\b(?:arrived|turned up|showed up|was brought|got brought|was rushed|got rushed|was wheeled|"
     r"was blue-?lighted)\s+(?:in\s+|back\s+)?(?:by ambulance|by helicopter|in resus|in with|with|"
     r"(?:in|at|to) (?:the\s+)?(?:ED|ER|A&E|triage|resus)|to us|(?:at|to) (?:our|my)\s+(?:\w+\s+)?(?:clinic|"
     r"surgery|practice|unit|ward|ED|ER|hospital|pharmacy|door))\b",
-    re.IGNORECASE,
 )
 YOUR_RELATIVE_CARED_RE = re.compile(
     rf"\b(?:your|ur)\s+(?:little\s+|two-year-old\s+|\w+-year-old\s+)?{_RELATIVE}\b"
@@ -30,7 +30,7 @@ YOUR_RELATIVE_CARED_RE = re.compile(
 )
 
 # Reply formulas that confirm the reader was seen: "thanks for coming in", "when you visited on Tuesday".
-REPLY_CARE_RE = re.compile(
+REPLY_CARE_RE = caseless(
     r"\bthank(?:s| you)\s+(?:so much\s+)?for\s+(?:coming in|coming to see us|visiting us|"
     r"trusting (?:us|me)|letting (?:us|me) (?:care|look after|treat)|"
     r"bringing (?:\w+\s+){0,2}?in\b|being (?:such )?(?:a|our) (?:\w+\s+)?patient)"
@@ -41,13 +41,11 @@ REPLY_CARE_RE = re.compile(
     r"|\b(?:loved|enjoyed|love|enjoy|great|nice|lovely|good|pleasure)\s+(?:having|seeing|meeting|treating)\s+"
     r"(?:you|u|your\s+\w+)\b"
     r"|\bnext time (?:you're|you are|you come|u come)\s+(?:in|by)\b",
-    re.IGNORECASE,
 )
 # "she's been coming here every Tuesday": a regular visitor, care only when health is mentioned nearby.
-REGULAR_VISIT_RE = re.compile(
+REGULAR_VISIT_RE = caseless(
     r"\b(?:been coming|comes|came|coming)\s+(?:here|to us|to our \w+|in)\s+(?:for (?:years|months|ages)|"
     r"every|each|twice|since)\b",
-    re.IGNORECASE,
 )
 REPLY_KEYS = (
     "thank",
@@ -68,13 +66,12 @@ REPLY_KEYS = (
     "treating",
 )
 # A carer looking after someone over time: "I've been looking after Mr. O", "I had a patient today who".
-ONGOING_CARE_RE = re.compile(
+ONGOING_CARE_RE = caseless(
     r"\b(?:I|we)(?:'ve|'d| have| had)?(?:'m|'re| am| are| was| were| been)\s+(?:\w+\s+)?(?:looking after|"
     r"caring for|treating|nursing|sitting with)\s+(?:him|her|them|you|u|your|his|(?-i:[A-Z])\w*|this|the|a"
     r"|an)\b"
     r"|\bI\s+(?:had|got)\s+a\s+(?:\w+\s+)?(?:patient|pt|kid|lady|man|woman|guy|mum|mom|dad|baby|teen)\b"
     r"(?=[^.!?]{0,30}\b(?:who|today|tonight|yesterday|this|last)\b)",
-    re.IGNORECASE,
 )
 
 # A first-person carer did something, in the past, to a specific person: "I told you", "we sent him up".
@@ -90,18 +87,17 @@ _GIVEN_THINGS = (
     r"words|suggestion|patience|understanding|business|support|time|kindness|honesty|loyalty|custom|"
     r"donation|gift|cards?|flowers|team|staff|colleagues?|own|way|best"
 )
-FIRST_PERSON_PAST_RE = re.compile(
+FIRST_PERSON_PAST_RE = caseless(
     rf"\b(?:I|we)(?:'ve| have| had|'d)?\s+(?:(?:just|all|still|both|also|finally|then|\w+ly)\s+)?"
     rf"(?!(?:{_NOT_CARE_PAST})\b)(?:(?-i:[a-z]{{3,}}ed)|saw|told|met|had|gave|took|sent|put|held|kept|got"
     rf"|made|"
     rf"brought|found|heard|knew|fed|caught|sat with|stayed with|talked (?:to|with)|spoke (?:to|with))\s+"
     rf"(?:(?:you|u|him|her)\b(?!\s+(?:know|guys|all)\b)|(?:your|ur|his|their)\s+(?!(?:{_GIVEN_THINGS})\b)"
     rf"[\w-]+|(?-i:[A-Z][a-z]+)\b(?<!The)(?<!This)(?<!That)(?<!Our)(?<!My))",
-    re.IGNORECASE,
 )
 
 # A carer's act on a body part: "who did your knee", "I stitched his chin".
-BODY_WORK_RE = re.compile(
+BODY_WORK_RE = caseless(
     r"\b(?:did(?:(?<=\bwho did)|(?<=\bI did)|(?<=\bwe did)|(?<=\bhe did)|(?<=\bshe did))|fixed|replaced"
     r"|repaired|pulled|took out|removed|scoped|set|stitched|glued|patched up|"
     r"cleaned|filled|whitened|straightened|reset|splinted|casted|plastered|x-?rayed|scanned)\s+(?:your|ur"
@@ -109,7 +105,6 @@ BODY_WORK_RE = re.compile(
     r"her)\s+(?:left\s+|right\s+|other\s+|new\s+)?(?:knee|hip|shoulder|wrist|ankle|elbow|back|neck|spine|"
     r"tooth|teeth|molar|wisdom teeth|filling|crown|chin|head|hand|finger|thumb|foot|toe|arm|leg|eye|eyes|"
     r"ear|nose|lip|jaw|heart|hernia|bunion|cataracts?|tonsils|appendix|gallbladder|stitches|cast|dressing)\b",
-    re.IGNORECASE,
 )
 
 # Diary style with the subject dropped: "Just admitted a 3-week-old", "Discharged Mrs. K today".
@@ -127,7 +122,6 @@ PART_OF_CARE_RE = re.compile(
     re.IGNORECASE,
 )
 YOUR_CARER_REPLY_RE = re.compile(rf"\b(?:your|ur)\s+(?:\w+\s+)?{_CARER}\b", re.IGNORECASE)
-ADVICE_BEFORE_RE = re.compile(
+ADVICE_BEFORE_RE = caseless(
     r"\b(?:ask|tell|call|see|with|talk to|speak to|go to|out to|back to|contact|consult|visit)\s+$",
-    re.IGNORECASE,
 )

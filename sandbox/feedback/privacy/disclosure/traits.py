@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
+
 # Ordinary jobs: in a small place "the welder" or "a 45-year-old accountant" points to a few people.
 # Health jobs are left out: they are usually the author's colleagues.
 _JOBS = (
@@ -34,12 +36,11 @@ _KIN = (
     r"father-in-law|nan|gran|cousin|twins"
 )
 # Someone defined through another known person: "the dentist's wife", "my neighbour's son", "your ex".
-KNOWN_PERSON_RE = re.compile(
+KNOWN_PERSON_RE = caseless(
     rf"\b(?:the|my|your|ur|our|his|her)\s+(?!(?:patient|pt|client|baby|child|kid)'s)[\w-]+'s\s+(?:{_KIN})\b"
     rf"|\b(?:my|your|ur|our)\s+(?:ex|ex-\w+|neighbou?r|next-door neighbou?r|landlord|landlady|boss|"
     rf"roommate|flatmate|housemate|kid's teacher|son's teacher|daughter's teacher|babysitter|childminder|"
     rf"pastor|vicar|priest|old teacher|old coach|teacher|coach|mail carrier|postman)\b(?!s\b|'s)",
-    re.IGNORECASE,
 )
 _PERSON = (
     r"(?:one|guy|lady|man|woman|kid|boy|girl|teen|teenager|toddler|family|couple|dad|mum|mom|bloke|fella|"
@@ -50,7 +51,7 @@ _THING = (
     r"tattoos?|hair|beard|mohawk|dreads|piercings?|accent|limp|eyepatch|wheelchair|mobility scooter|"
     r"[A-Z][a-z]+"
 )
-TRAIT_RE = re.compile(
+TRAIT_RE = caseless(
     rf"\b(?:the|that)\s+(?:same\s+)?{_PERSON}\s+(?:with|in|on|who drives|who rides|who owns)\s+(?:the|a|that|"
     rf"those|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?-i:{_THING})\b"
     rf"|\bthe\s+(?:rider|driver|owner|pilot|skipper|captain)\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}[\w-]+"
@@ -67,18 +68,16 @@ TRAIT_RE = re.compile(
     rf"the island|the state|the ward|record))?"
     rf"|\b\d\s?(?:ft|foot|feet)(?:\s?\d{{1,2}}(?:in|\"))?\s+(?:\w+\s+)?(?:man|woman|guy|lady|player|"
     rf"teen|kid)\b",
-    re.IGNORECASE,
 )
 _BUSINESS = (
     r"shop|store|bakery|pub|bar|garage|diner|cafe|café|chippy|chip shop|newsagent|newsagents|post office|"
     r"salon|barbers?|barber's|gym|library|deli|takeaway|market|farm|chapel|church|mosque|temple|synagogue|"
     r"petrol station|gas station|laundrette|laundromat|corner shop|food bank|shelter|hostel|school"
 )
-LOCAL_FIGURE_RE = re.compile(
+LOCAL_FIGURE_RE = caseless(
     rf"(?:\b(?-i:[A-Z][a-z]+)\s+|\b(?:guy|lady|man|woman|kid|bloke|fella|one|regular|someone|girl|boy)\s+)"
     rf"(?:from|who runs|who owns|who works at)\s+the\s+(?:[\w'-]+\s+){{0,2}}?(?:{_BUSINESS})\b"
     rf"(?=\s*(?:,|who|was|is|has|had|came|passed|died|-|\(|$))",
-    re.IGNORECASE,
 )
 _FAME_EXTRA = (
     r"councillor|councilor|alderman|MP|MLA|assemblyman|assemblywoman|weather (?:guy|girl|man|woman"
@@ -88,18 +87,16 @@ _FAME_EXTRA = (
     r"holocaust survivor|(?:ww2|wwii|world war (?:ii|2|two)|war) veteran|centenarian|former POW|"
     r"fire chief|police chief"
 )
-JOB_RE = re.compile(
+JOB_RE = caseless(
     rf"\b(?:(?:a|an|the|our|my|your|his|her|their|this|that|retired|former|local|old|town's|village's|"
     rf"\d{{1,3}}[- ]?(?:year[- ]old|yo|y/o|[MF]))\s+|(?-i:[A-Z][\w'-]*'s)\s+)"
     rf"(?:[\w'-]+\s+){{0,2}}?(?:{_JOBS}|{_FAME_EXTRA})\b(?!s\b|\s+(?:shortage|training|program|day|week"
     rf"|appreciation))"
     rf"(?:\s+(?:for\s+\d+\s+years|(?:at|from"
     rf"|in)\s+(?-i:(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})))?",
-    re.IGNORECASE,
 )
-_ADVICE_BEFORE_RE = re.compile(
+_ADVICE_BEFORE_RE = caseless(
     r"\b(?:try|see|ask|find|call|visit|contact|consult|become|be|hire|want|need|like|every|any|no)\s+$",
-    re.IGNORECASE,
 )
 
 
@@ -108,16 +105,14 @@ def is_advice(text: str, start: int) -> bool:
     return bool(_ADVICE_BEFORE_RE.search(text, max(0, start - 12), start))
 
 
-REGULAR_RE = re.compile(
+REGULAR_RE = caseless(
     r"\b(?:(?:our|the|a|my)\s+)?frequent fl[iy]er\b(?!s?\s+(?:miles|points|program|card|club|scheme))",
-    re.IGNORECASE,
 )
-LEGAL_RE = re.compile(
+LEGAL_RE = caseless(
     r"\b(?:his|her|their|the|an|(?:he|she)(?:'s| is| was))\s+(?:on\s+)?(?:ankle (?:monitor|tag|bracelet)|"
     r"electronic tag|parole|probation|bail|police escort|prison escort)\b"
     r"|\b(?:in|from)\s+(?:police\s+)?custody\b|\b(?:an?|the)\s+(?:inmate|prisoner)\b"
     r"|\b(?:handcuffed|cuffed)\s+to\s+the\s+(?:bed|trolley|stretcher|gurney)\b",
-    re.IGNORECASE,
 )
 _EVENT_NOUNS = (
     r"Festival|Fair|Parade|Marathon|Half Marathon|Show|Concert|Gala|Games|Derby|Rally|Carnival|Fete|Fête|"
@@ -132,20 +127,18 @@ NAMED_EVENT_RE = re.compile(
     rf"(?-i:(?:[A-Z][\w'-]*\s+){{1,3}}(?:{_EVENT_NOUNS}|(?i:{_OCCASIONS})))\b"
 )
 # "at his graduation", "the groom at the wedding": a one-off occasion that names the person to everyone there.
-OCCASION_RE = re.compile(
+OCCASION_RE = caseless(
     rf"\b(?:at|during|after)\s+(?:the|his|her|their|a|last night's|saturday's|friday's)\s+"
     rf"(?:[\w'-]+\s+){{0,2}}?(?:{_OCCASIONS})\b"
     rf"|\bthe\s+(?:bride|groom|best man|maid of honou?r|birthday (?:boy|girl)|prom queen|prom king|"
     rf"homecoming queen|valedictorian|head boy|head girl|team captain|mascot)\b",
-    re.IGNORECASE,
 )
-RARE_EVENT_RE = re.compile(
+RARE_EVENT_RE = caseless(
     r"\b(?:the|that|last night's|yesterday's|this morning's|saturday's|friday's|sunday's)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:bonfire|pile-?up|quarry jump|cliff jump|bridge jump|jump|plunge|brawl|riot|"
     r"stampede|crush|siege|stand-?off|hit-and-run|hit and run|carjacking|dog attack|mauling|lightning strike|"
     r"derailment|explosion|blast|rollover|shooting|stabbing|rescue)s?\b(?!\s+(?:rope|test|drill|training|"
     r"station|button|season|pads?|kit))",
-    re.IGNORECASE,
 )
 
 # Cheap pre-tests: a pattern cannot match unless one of these lower-case words occurs in the draft.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
 from ...model import Finding
 from ...sources import cite
 from . import traits
@@ -27,20 +28,18 @@ _FAME_LOW = (
     r"(?:night-shift |shift )?supervisor|teacher|schoolteacher|coach|pastor|priest|principal|captain|ceo|"
     r"chef|pilot"
 )
-_FAME_HIGH_RE = re.compile(
+_FAME_HIGH_RE = caseless(
     rf"\b(?:the|a|an|our|his|her|their|this|that|retired|former|sitting|famous"
     rf"|local)\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:{_FAME_HIGH})s?\b(?:'s)?"
     rf"(?:\s+{_WHERE})?",
-    re.IGNORECASE,
 )
-_FAME_LOW_RE = re.compile(
+_FAME_LOW_RE = caseless(
     rf"\b(?:(?:the|a|an)\s+(?:(?:retired|former|local)\s+)?(?:{_PLACE}\s+)?(?:\w+'s\s+)?(?:{_FAME_LOW})"
     rf"(?=\s+(?:{_WHERE}|who|(?:we|I)(?:'re|'m| are| am)?\s+(?:treat|treated|treating|cared|saw|admitted)))"
     rf"(?:\s+{_WHERE})?|(?:retired|former)\s+(?:{_PLACE}\s+)?(?:{_FAME_LOW})\s+{_WHERE}"
     rf"|the\s+{_PLACE}\s+(?:{_FAME_LOW})|\b(?:{_FAME_LOW})\s+from\s+{_PLACE}|(?:the|a"
     rf"|an)\s+(?:\w+'s\s+)(?:night-shift\s+)?(?:{_FAME_LOW}))\b",
-    re.IGNORECASE,
 )
 _EVENT_WORDS = (
     r"crash|bus crash|rollover|fire|apartment fire|house fire|blaze|inferno|wildfire|explosion|blast|"
@@ -48,16 +47,15 @@ _EVENT_WORDS = (
     r"shooting|stabbing|collision|wreck|pile-?up|accident|incident|outbreak|drowning|collapse|stampede|"
     r"tornado|derailment|spill|dog attack|mauling"
 )
-_EVENT_RE = re.compile(
+_EVENT_RE = caseless(
     rf"\b(?:(?:the|this morning's|last night's|yesterday's|today's|that)\s+)(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{_EVENT_WORDS})s?\s+{_WHERE}"
     rf"|\b(?:the|this morning's|last night's|yesterday's)\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,4}})\s+"
     rf"(?:[\w-]+\s+)?(?:{_EVENT_WORDS})\b"
     rf"|\bthe\s+[\w -]{{2,20}}\s+vs\.?\s+[\w -]{{2,20}}\s+(?:incident|accident|crash|collision)\b"
     rf"|\b(?:electrocuted|drowned|mauled|shot|stabbed|trampled)\s+{_WHERE}",
-    re.IGNORECASE,
 )
-_RARE_RE = re.compile(
+_RARE_RE = caseless(
     rf"\bthe (?:first|only|second|third|last) (?:case|patient|person|kid|child|baby|man|woman) "
     rf"(?:of|in|with) [^.;:!?]{{3,60}}?\b(?:in|since) (?:{_PLACE}|town|the county|the state|decades|years)"
     rf"(?:\s+in\s+\d+\s+years)?"
@@ -74,26 +72,22 @@ _RARE_RE = re.compile(
     rf"|\b(?:his|her|their) (?:last|latest|new|debut|hit) (?:album|single|movie|film|show|book|season)"
     rf"(?:(?!\s-\s)[^.;:!?,]){{0,40}}\b|\bthe (?:twins|triplets|quads|quintuplets|conjoined twins)\b"
     rf"|\b(?:triple|double) platinum\b",
-    re.IGNORECASE,
 )
-_CARE_RE = re.compile(
+_CARE_RE = caseless(
     r"\b(?:patients?|pt|admitted|admission|ED|ER|ICU|NICU|trauma|surgery|scrub(?:bed)? in|rehab|treated|"
     r"treating|case|diagnos\w*|hospital|clinic|unit|bay|bed|room|ambulance|code|discharged|cared for|"
     r"took care|critical condition|stable|injur\w*|broken|fracture|burn|stitches|seen|everything we could|"
     r"did all we could|department|paramedics?|EMS|medics?|pinned|plated|splinted|triage|A&E|theatre|ward|"
     r"resus|x-?rays?|patched up|stitched|trolley|gurney|stretcher|cubicle)\b",
-    re.IGNORECASE,
 )
-_CARE_ACT_RE = re.compile(
+_CARE_ACT_RE = caseless(
     r"\b(?:patients?|pt|admitted|admission|trauma bay|surgery|scrub(?:bed)? in|rehab|treated|treating|"
     r"diagnos\w*|discharged|cared for|took care|critical condition|stable|injur\w*|broken|fracture|burn|"
     r"stitches|seen in|came in|brought in|in our (?:ED|ER|ICU|unit|clinic)|ambulance|code|case|patched up|"
     r"stitched|sutured|splinted|resus|triage|trolley|gurney|stretcher|ward|bay|bed|cubicle)\b",
-    re.IGNORECASE,
 )
-_DISCLAIMER_RE = re.compile(
+_DISCLAIMER_RE = caseless(
     r"\b(?:can't|cannot|can not|won't|neither) (?:confirm|deny|discuss|comment)|\brumou?r(?:ed|s)?\b",
-    re.IGNORECASE,
 )
 
 MESSAGE = (

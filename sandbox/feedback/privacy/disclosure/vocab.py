@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
+
 
 def _terms(block: str) -> list[str]:
     """Split a comma- or newline-separated block into cleaned terms."""
@@ -272,11 +274,10 @@ _MEDICAL_ENDING = (
     rf"(?!(?:{_NOT_MEDICAL_ENDINGS})\b)[a-z]{{3,}}(?:ectomy|otomy|ostomy|plasty|itis|omas?|emia|aemia|opathy|"
     rf"osis|algia|plegia|oscopy|opia)"
 )
-CLINICAL_TERM_RE = re.compile(
+CLINICAL_TERM_RE = caseless(
     rf"(?<![\w@#])(?!(?:acls|pals|bls)\b)(?:{_alternation(_WORD_TERMS)}|{_MEDICAL_ENDING})(?:e?s)?(?![\w])",
-    re.IGNORECASE,
 )
 ACRONYM_RE = re.compile(
     rf"(?<![\w@#])(?:{'|'.join(re.escape(a) for a in ACRONYMS if a.lower() in CASE_SENSITIVE)})s?(?![\w])"
 )
-BODY_PART_RE = re.compile(rf"(?<![\w@#])(?:{_alternation(BODY_PARTS)})s?(?![\w])", re.IGNORECASE)
+BODY_PART_RE = caseless(rf"(?<![\w@#])(?:{_alternation(BODY_PARTS)})s?(?![\w])")

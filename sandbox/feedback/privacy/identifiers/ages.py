@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import CaselessPattern, caseless
 from ...model import Finding
 from .base import make_finding
 from .context import Scan
@@ -21,95 +22,87 @@ _PERSON_NOUN = (
     r"patient|pt|lady|man|woman|guy|gentleman|boy|girl|kid|child|baby|son|daughter|mom|dad|mother|father|"
     r"grandma|grandpa|husband|wife|resident|participant"
 )
-_PATTERNS: list[tuple[re.Pattern[str], bool, str | tuple[str, ...] | None]] = [
+_PATTERNS: list[tuple[re.Pattern[str] | CaselessPattern, bool, str | tuple[str, ...] | None]] = [
     # (pattern with a named group "n" holding the number, whether the age is in months/weeks,
     #  a substring the text must contain for the pattern to be worth running)
     (
-        re.compile(rf"\b(?:an?\s+)?(?P<n>{_NUM})[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b", re.I),
+        caseless(rf"\b(?:an?\s+)?(?P<n>{_NUM})[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b"),
         False,
         ("old", "young"),
     ),
     (
-        re.compile(rf"\b(?:an?\s+)?(?P<n>{_NUM})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*old\b", re.I),
+        caseless(rf"\b(?:an?\s+)?(?P<n>{_NUM})[\s-]*(?:months?|mos?|weeks?|wks?|days?)[\s-]*old\b"),
         True,
         "old",
     ),
     (
-        re.compile(
+        caseless(
             rf"\b(?:an?\s+)?(?P<n>{_NUM})[\s-]*(?:y/o|y\.o\.?|yo|yrs? old|y\.?o\b|years? of age)"
             r"(?:\s+[MF]\b)?",
-            re.I,
         ),
         False,
         "y",
     ),
     (re.compile(r"(?<![\d°.])\b(?P<n>\d{1,3})[MF]\b"), False, None),
     (
-        re.compile(
+        caseless(
             rf"\b(?:at\s+)?aged?[:\s]+(?P<n>{_NUM})\b"
             r"(?!\s*(?:[-–]\s*\d|to\s+\d|and (?:up|older|over)|\+|or older))",
-            re.I,
         ),
         False,
         "age",
     ),
-    (re.compile(r"\bin (?:his|her|their) (?:early |mid-?|late )?(?P<n>\d0)'?s\b", re.I), False, "in "),
+    (caseless(r"\bin (?:his|her|their) (?:early |mid-?|late )?(?P<n>\d0)'?s\b"), False, "in "),
     (
-        re.compile(
+        caseless(
             r"\bin (?:his|her|their) (?:early |mid-?|late )?"
             r"(?P<n>(?:twen|thir|for|fif|six|seven|eigh|nine)t)ies\b",
-            re.I,
         ),
         False,
         "ties",
     ),
     (
-        re.compile(
+        caseless(
             r"(?<!clinic's )(?<!office's )(?<!practice's )(?<!hospital's )(?<!our )"
             r"\b(?P<n>[2-9]|\d{2,3})(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b"
             r"(?!\s+(?:to|of|for)\s+(?:our|the|this)\s+(?:clinic|practice|hospital|office|unit|team|"
             r"program|"
             r"center|pharmacy|department|floor|foundation))",
-            re.I,
         ),
         False,
         "day",
     ),
-    (re.compile(r"\b(?P<n>nonagenarian|centenarian|supercentenarian)s?\b", re.I), False, "arian"),
+    (caseless(r"\b(?P<n>nonagenarian|centenarian|supercentenarian)s?\b"), False, "arian"),
     # "a lady of 95", "at the age of 92", "on her 90th"
     (
-        re.compile(
+        caseless(
             rf"\b(?:man|woman|lady|gentleman|gent|patient|chap|fella|soul)\s+of\s+(?P<n>{_NUM})\b"
             rf"|\bthe\s+age\s+of\s+(?P<n2>{_NUM})\b",
-            re.I,
         ),
         False,
         " of ",
     ),
     (
-        re.compile(
+        caseless(
             r"\b(?:his|her|their)\s+(?P<n>[2-9]\d|1[01]\d)(?:st|nd|rd|th)\b(?!\s+(?:time|visit|day|week|"
             r"admission|attempt|round|cycle|dose|floor|percentile))",
-            re.I,
         ),
         False,
         "th",
     ),
-    (re.compile(rf"\b(?:turned|turning|turns|will be)\s+(?P<n>{_NUM})\b", re.I), False, None),
+    (caseless(rf"\b(?:turned|turning|turns|will be)\s+(?P<n>{_NUM})\b"), False, None),
     (
-        re.compile(
+        caseless(
             rf"\b(?:he|she|you|who)(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:only\s+|just\s+|now\s+)?"
             rf"(?P<n>{_NUM})\b",
-            re.I,
         ),
         False,
         None,
     ),
     (
-        re.compile(
+        caseless(
             rf"\b(?:{_PERSON_NOUN})\b(?:\s+\w+){{0,2}}\s+(?:is|was)\s+(?:only\s+|just\s+|now\s+)?"
             rf"(?P<n>{NUMBER_WORDS})\b",
-            re.I,
         ),
         False,
         None,
@@ -130,12 +123,11 @@ _PATTERNS: list[tuple[re.Pattern[str], bool, str | tuple[str, ...] | None]] = [
         "(",
     ),
     (re.compile(r"(?:^|(?<=[.!?]\s))At\s+(?P<n>\d{2,3})\s*(?=,)"), False, "At "),
-    (re.compile(r"\b(?:today|now|only|just)\s+at\s+(?P<n>\d{1,3})\s*(?=!)", re.I), False, "!"),
-    (re.compile(rf"(?:^|(?<=[.!?]\s))(?P<n>{NUMBER_WORDS})\s*(?=,)", re.I), False, ","),
+    (caseless(r"\b(?:today|now|only|just)\s+at\s+(?P<n>\d{1,3})\s*(?=!)"), False, "!"),
+    (caseless(rf"(?:^|(?<=[.!?]\s))(?P<n>{NUMBER_WORDS})\s*(?=,)"), False, ","),
     (
-        re.compile(
-            r"\bat\s+(?P<n>\d{1,2})\s+(?:months|weeks)\b(?!\s+(?:post|after|of|pregnan|gestation))", re.I
-        ),
+        caseless(
+            r"\bat\s+(?P<n>\d{1,2})\s+(?:months|weeks)\b(?!\s+(?:post|after|of|pregnan|gestation))",),
         True,
         " at ",
     ),
@@ -147,10 +139,9 @@ _SUBJECT = (
     r"(?:\s+(?i:in|on|at|from)\s+(?:(?i:the|room|rm|bed|bay|cubicle)\s+)*#?[\w-]+)?"
 )
 _TERMINATOR = r"(?=\s*(?:[,.;:!?)\u2014\u2013]|-\s|(?:and|but|with|yet|going|today|now|this|tomorrow)\b|$))"
-_COPULA_AGE_RE = re.compile(
+_COPULA_AGE_RE = caseless(
     rf"(?P<verb>\b(?:is|was|turns|turned)|['\u2019]s)\s+(?:only\s+|just\s+|now\s+|nearly\s+|almost\s+)?"
     rf"(?P<n>\d{{1,3}}|{NUMBER_WORDS})\b(?!\s+and\s+a\s+half){_TERMINATOR}",
-    re.I,
 )
 _SUBJECT_BEFORE = re.compile(rf"{_SUBJECT}\s*$")
 # A spelled-out age set off by commas or a bracket: "Dot, ninety-one, still bakes".
@@ -159,20 +150,18 @@ _APPOSITIVE_WORDS_RE = re.compile(
     r"|\s+(?:and|but|yet)\b)"
 )
 # A decade without 'in her': "the man in bed 2, early seventies", "late 80s".
-_DECADE_RE = re.compile(
+_DECADE_RE = caseless(
     r"\b(?:early|mid-?|late)[\s-]*(?:(?P<n>[1-9]0)'?s\b|(?P<w>twent|thirt|fort|fift|sixt|sevent|eight|"
     r"ninet)ies\b)"
     r"(?!\s+(?:music|era|fashion|style|films?|songs?|tv|culture|vibes?))",
-    re.I,
 )
 _PERSON_RE = re.compile(rf"(?:{_PERSON_NOUN}|lady|gent|nan|gran|granny)", re.I)
 _TEEN_RE = re.compile(
     r"\bteen(?:age|aged)?\s+(?:mum|mom|dad|mother|father|boy|girl|son|daughter|patient|lad|lass)\b(?!s)", re.I
 )
-_AGE_WORD_HINT = re.compile(
+_AGE_WORD_HINT = caseless(
     r"(?:ty|teen\w*|ties|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|"
     r"arians?)\b",
-    re.I,
 )
 _DIGIT_RE = re.compile(r"\d")
 _OWN_FAMILY_BEFORE = re.compile(
@@ -180,9 +169,9 @@ _OWN_FAMILY_BEFORE = re.compile(
     r"partner|mum|mom|dad|brother|sister|nan|gran|grandma|grandpa|niece|nephew|dog|cat)(?:\s+[A-Z][a-z]+)?\s*$",
     re.I,
 )
-_AUTHOR_BEFORE = re.compile(r"\b(?:I|I'm|I am|we|we're)\s*$", re.I)
-_STAT_BEFORE = re.compile(
-    r"\b(?:over|under|above|below|from|start(?:s|ing)?|begin\w*|than|average|until|till|once|by)\s*$", re.I
+_AUTHOR_BEFORE = caseless(r"\b(?:I|I'm|I am|we|we're)\s*$")
+_STAT_BEFORE = caseless(
+    r"\b(?:over|under|above|below|from|start(?:s|ing)?|begin\w*|than|average|until|till|once|by)\s*$",
 )
 
 

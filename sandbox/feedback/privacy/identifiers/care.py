@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from ...caseless import caseless
 
 _CLINICAL_TERMS = (
     r"cancer|tumou?r|chemo\w*|radiation|oncolog\w*|leukemia|lymphoma|melanoma|carcinoma|metasta\w+|"
@@ -34,21 +34,19 @@ _CARE_WORDS = (
     r"mastitis|colic|croup|bronchiolitis|rsv|measles|chickenpox|shingles|gout|arthritis|osteo\w+|"
     r"ambulance|paramedics?|999|911|passed away|your loss|condolences|rip"
 )
-_CARE_WORDS_RE = re.compile(rf"\b(?:{_CARE_WORDS})\b", re.IGNORECASE)
+_CARE_WORDS_RE = caseless(rf"\b(?:{_CARE_WORDS})\b")
 # "your left shoulder", "her sugars", "his notes": a body part or record tied to a person.
-_BODY_RE = re.compile(
+_BODY_RE = caseless(
     r"\b(?:your|his|her|their)\s+(?:left\s+|right\s+|sore\s+|bad\s+|new\s+)?(?:knee|hip|shoulder|back|"
     r"neck|ankle|wrist|hand|foot|feet|leg|arm|eye|ear|heart|lungs?|liver|kidneys?|gums|teeth|tooth|skin|"
     r"chest|stomach|belly|head|spine|bladder|bowel|breast|prostate|sugars?|bp|wound|stitches|notes|chart|"
     r"tablets|pills|inhaler|fall|bump|bleeding|temperature|temp|obs|weight|bloods)\b",
-    re.IGNORECASE,
 )
-CLINICAL_RE = re.compile(
+CLINICAL_RE = caseless(
     rf"\b(?:{_CLINICAL_TERMS})\b|\B(?:ectomy|otomy|ostomy|plasty|oscopy|itis|cillin|mycin|floxacin|"
     r"pril|sartan|olol|statin|prazole|mab|codone|morphone|azepam|dipine|sulosin|trexate|cetirizine)\b",
-    re.IGNORECASE,
 )
-RELATIONSHIP_RE = re.compile(
+RELATIONSHIP_RE = caseless(
     r"\b(?:i remember|remember (?:you|him|her)|(?:my|our) patient(?!s|\s+(?:relations|portal|experience|"
     r"advocate|safety|services|education|care|line|navigator|access|satisfaction|liaison|coordinator))|"
     r"(?:took|take|taking) care of|"
@@ -71,7 +69,6 @@ RELATIONSHIP_RE = re.compile(
     r"one of (?:my|our) (?:patients|residents|regulars)|we (?:scraped|picked up|transported|resuscitated|"
     r"revived|intubated|shocked|brought)|(?:came|comes|come) in (?:with|for|after|yesterday|today|last)|"
     r"(?:glad|happy) (?:you're|you are) (?:home|back|here|ok|okay|doing|feeling|recovering))\b",
-    re.IGNORECASE,
 )
 
 

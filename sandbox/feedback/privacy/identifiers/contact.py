@@ -6,6 +6,7 @@ import re
 
 import phonenumbers
 
+from ...caseless import caseless
 from ...model import Finding
 from .base import make_finding
 from .context import Scan
@@ -42,8 +43,8 @@ _OWNER_WORDS = re.compile(
     r"switchboard|nurses|(?-i:[A-Z]{2,}))\b",
     re.IGNORECASE,
 )
-_OWN_BEFORE = re.compile(
-    r"\b(?:my|me|us|our|the office|the clinic|the unit|line)\b[^.!?]{0,25}$", re.IGNORECASE
+_OWN_BEFORE = caseless(
+    r"\b(?:my|me|us|our|the office|the clinic|the unit|line)\b[^.!?]{0,25}$",
 )
 
 

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ...caseless import caseless
 from ...model import Draft
 from .care import CLINICAL_RE, RELATIONSHIP_RE, confirms_care
 from .name_cues import PUBLIC_FIGURE_RE
@@ -19,10 +20,9 @@ _CLAUSE_END = re.compile(
     re.IGNORECASE,
 )
 # A full stop after these is not the end of a sentence.
-_ABBREVIATION_BEFORE = re.compile(
+_ABBREVIATION_BEFORE = caseless(
     r"\b(?:mr|mrs|ms|dr|st|mt|ft|jr|sr|vs|pt|rm|no|approx|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|"
     r"dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|e\.g|i\.e|(?<![\d\u00b0])[a-z])\.[\"')\]]*\s+$",
-    re.IGNORECASE,
 )
 
 # Words that show a passage is about a specific patient or relative.
@@ -52,27 +52,25 @@ _NOT_A_PERSON_AFTER = (
     r"(?!\s+(?:portal|relations|experience|advocate|safety|services|education|care|line|"
     r"navigator|access|satisfaction))"
 )
-_PERSON_RE = re.compile(rf"\b(?:{PERSON_WORDS})\b{_NOT_A_PERSON_AFTER}|\b(?:{EVENT_WORDS})\b", re.IGNORECASE)
+_PERSON_RE = caseless(rf"\b(?:{PERSON_WORDS})\b{_NOT_A_PERSON_AFTER}|\b(?:{EVENT_WORDS})\b")
 _PATIENT_RE = re.compile(r"\b(?:patient|pt|mum|mom|dad|baby|son|daughter|wife|husband)\b", re.IGNORECASE)
-_PRONOUN_RE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
+_PRONOUN_RE = caseless(r"\b(?:he|she|him|her|his|hers)\b")
 # Colleagues: a sentence whose only person is a doctor, nurse or coworker is not about a patient.
-STAFF_RE = re.compile(
+STAFF_RE = caseless(
     r"\b(?:dr|doctor|nurse|colleague|coworker|co-worker|preceptor|attending|intern|manager|director|team|"
     r"staff|"
     r"crew|tech|retir\w+|maternity leave|promot\w+|hired|award\w*|fellowship|residency)\b",
-    re.IGNORECASE,
 )
-_YOU_EVENT_RE = re.compile(
+_YOU_EVENT_RE = caseless(
     r"\b(?:your (?:\w+ ){0,2}(?:visit|appointment|surgery|scan|results?|biopsy|test|labs?|prescription|"
     r"refill|procedure|treatment|delivery|admission|stay|session|x-?rays?|mri|ct)|(?:saw|seen|swabbed|"
     r"treated|"
     r"called|remember|delivered|admitted|discharged|checked) you|you (?:were|came|arrived|cancell?ed|had|"
     r"called|left|got|came in))\b",
-    re.IGNORECASE,
 )
-_YOU_RE = re.compile(r"\b(?:you|your|u|ur)\b", re.IGNORECASE)
+_YOU_RE = caseless(r"\b(?:you|your|u|ur)\b")
 # Passages about the practice's hours, events and instructions rather than a person.
-SCHEDULE_RE = re.compile(
+SCHEDULE_RE = caseless(
     r"\b(?:(?:our|opening|office|clinic|business|visiting|holiday|extended|normal|usual|new|"
     r"pharmacy)\s+hours|"
     r"open|opens|(?<!an )(?<!a )opening|reopen\w*|launch\w*|"
@@ -83,25 +81,21 @@ SCHEDULE_RE = re.compile(
     r"weekdays|weekends|deadline|sale|ballot|season|promo|discount|off your|maintenance|outage|free|can get|"
     r"can book|sign up|drop-?in|every\s+(?:\w+day|day|week|month|morning|evening|weekday))\b|"
     r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s*[-\u2013]\s*\d{1,2}(?::\d\d)?\s*(?:am|pm|noon)\b",
-    re.IGNORECASE,
 )
 # Advice or instructions about what should happen next: "she needs an x-ray today".
-ADVICE_RE = re.compile(
+ADVICE_RE = caseless(
     r"\b(?:needs? (?:an?|to)|should|must|pls|please|go to|keep an eye|make sure)\b|"
     r"(?:^|[.!?]\s+)(?:give|keep|watch|try|bring|take|check|put|offer|let)\b",
-    re.IGNORECASE,
 )
 # Instructions about getting in touch: "call the office today", "we'll recheck next week".
-CONTACT_INSTRUCTION_RE = re.compile(
+CONTACT_INSTRUCTION_RE = caseless(
     r"\b(?:call|calls|text|message|email|e-mail|contact|reach|recheck|check in|follow up|book|phone|"
     r"ring|will call|get back to)\b",
-    re.IGNORECASE,
 )
 # Sentences that refuse to discuss care are not themselves about a person.
-DISCLAIMER_RE = re.compile(
+DISCLAIMER_RE = caseless(
     r"\b(?:can(?:no|')t|cannot|unable to|not able to|won't|not allowed to|never)\b[^.!?]{0,40}\b"
     r"(?:discuss|share|confirm|comment|give|assess|diagnose|weigh in|talk about|look up|handle|prescribe)",
-    re.IGNORECASE,
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...caseless import caseless
 from ...model import Finding
 from .base import make_finding
 from .context import ADVICE_RE, CONTACT_INSTRUCTION_RE, SCHEDULE_RE, Scan, mentions_person
@@ -126,8 +127,8 @@ _GROUPS: tuple[tuple[str | tuple[str, ...], tuple[int, ...]], ...] = (
 )
 _DATE_GROUPS = tuple(
     (
-        hint if isinstance(hint, tuple) else re.compile(hint, re.IGNORECASE),
-        re.compile("|".join(f"(?:{_DATE_PATTERNS[i]})" for i in indexes), re.I),
+        hint if isinstance(hint, tuple) else caseless(hint),
+        caseless("|".join(f"(?:{_DATE_PATTERNS[i]})" for i in indexes)),
     )
     for hint, indexes in _GROUPS
 )
@@ -138,8 +139,8 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_AROUND = re.compile(r"^\s*(?:[-–/&]|to|through|thru|and)\s*(?:\d|mon|tue|wed|thu|fri|sat|sun)", re.I)
-_RANGE_BEFORE = re.compile(
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\d)\.?\s*(?:[-–/&]|to|thru)\s*$", re.I
+_RANGE_BEFORE = caseless(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\d)\.?\s*(?:[-–/&]|to|thru)\s*$",
 )
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s*(?:other\s+)?$|\bevery\s+\w+\s*$", re.I)
 _NOT_DATE_AFTER = re.compile(
@@ -147,27 +148,25 @@ _NOT_DATE_AFTER = re.compile(
 )
 _BARE_NUMERIC = re.compile(r"^[0-3]?\d[/.-][0-3]?\d[/.-](?:\d{4}|\d\d)$")
 _AUTHOR_CLAUSE = re.compile(r"^\W*(?:i|i'm|i am|we|we're)\b", re.I)
-_GREETING_BEFORE = re.compile(r"\b(?:merry|happy|giving|black|cyber)\s+$", re.I)
-_PAST_ANCHOR = re.compile(r"\b(?:since|last|ago|yesterday|that|on the)\b", re.I)
+_GREETING_BEFORE = caseless(r"\b(?:merry|happy|giving|black|cyber)\s+$")
+_PAST_ANCHOR = caseless(r"\b(?:since|last|ago|yesterday|that|on the)\b")
 _WEEKDAY_OR_VAGUE = re.compile(rf"(?i:{_WEEKDAY}|today|tomorrow|tomorow|tmrw|tmr|tonight|next week)")
 _VAGUE_FALLBACK = re.compile(
     r"^(?:earlier |later )?(?:today|tonight|tonite|this (?:morning|afternoon|evening))$", re.I
 )
-_BIRTH_BEFORE = re.compile(r"\b(?:dob|d\.o\.b\.?|born|date of birth|birthday is)\W*(?:on\s+)?$", re.I)
-_OWN_PLAN = re.compile(
+_BIRTH_BEFORE = caseless(r"\b(?:dob|d\.o\.b\.?|born|date of birth|birthday is)\W*(?:on\s+)?$")
+_OWN_PLAN = caseless(
     r"\b(?:i'll|i will|we'll|we will|let's|works for me|works|i'm free|i can|me|"
     r"my)\b",
-    re.I,
 )
 _AUTHOR_THING_BEFORE = re.compile(
     r"\b(?:my|our)\s+(?:first\s+|last\s+|own\s+)?(?:shift|day|week|weekend|birthday|holiday|vacation|leave|"
     r"day off|night off|commute|lunch|break|rota|exam|interview|anniversary|wedding|graduation)\s*$",
     re.I,
 )
-_OTHER_PERSON = re.compile(
+_OTHER_PERSON = caseless(
     r"\b(?:he|she|his|her|him|they|mr|mrs|ms|miss|patient|pt|baby|mum|mom|"
     r"dad)\b",
-    re.I,
 )
 _OWN_FAMILY_CLAUSE = re.compile(
     r"^\W*(?:my|our)\s+(?:little\s+|eldest\s+|youngest\s+|own\s+)?(?:daughter|son|kids?|children|husband|"
@@ -175,9 +174,9 @@ _OWN_FAMILY_CLAUSE = re.compile(
     r"partner|mum|mom|dad|brother|sister|nan|gran|grandma|grandpa|niece|nephew|dog|cat|family)\b",
     re.I,
 )
-_ROOM_NEAR = re.compile(r"\b(?:room|rm|bed|bay|cubicle|resus)\s*#?\d", re.I)
-_PERSONAL_DATE = re.compile(
-    r"\b(?:dob|born|birthday|died|passed away|date of birth|enrolled|admitted)\b", re.I
+_ROOM_NEAR = caseless(r"\b(?:room|rm|bed|bay|cubicle|resus)\s*#?\d")
+_PERSONAL_DATE = caseless(
+    r"\b(?:dob|born|birthday|died|passed away|date of birth|enrolled|admitted)\b",
 )
 
 

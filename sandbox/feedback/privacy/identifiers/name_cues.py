@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
+
 _CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _RELATIVES = (
     r"mum|mom|dad|mother|father|wife|husband|son|daughter|family|parents|sister|brother|nan|nana|"
@@ -52,10 +54,9 @@ VOCATIVE_AFTER = re.compile(r"\s*(?:[,!?)]|\.(?:\s|$)|[\U0001F300-\U0001FAFF\u26
 _YOU_RE = re.compile(r"\b(?:you|your|you're|u|ur)\b", re.IGNORECASE)
 
 # Staff doing a job: "let Dana know", "passed it to Ken so he can rebook", "it's Jess from the clinic".
-_STAFF_AGENT_BEFORE = re.compile(
+_STAFF_AGENT_BEFORE = caseless(
     r"(?:\blet\s+|\bpassed\s+(?:[\w']+\s+){0,4}(?:on\s+)?to\s+|\bit['\u2019]s\s+|\bcc\s+|\bwith\s+"
     r"(?=\w+\s+(?:at|in|from)\s+(?:the\s+)?(?:front desk|reception|billing)))$",
-    re.IGNORECASE,
 )
 _STAFF_AGENT_AFTER = re.compile(
     r"\s+(?:know\b|from\s+(?:the\s+|our\s+)?(?:clinic|office|surgery|practice|front desk|reception|"
@@ -67,20 +68,18 @@ _STAFF_AGENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # The author's own family and friends, and trolls or commenters, are not patients.
-_OWN_PEOPLE_BEFORE = re.compile(
+_OWN_PEOPLE_BEFORE = caseless(
     r"(?:\bmy\s+(?:\w+\s+)?(?:husband|wife|son|daughter|mum|mom|dad|kids?|partner|boyfriend|girlfriend|"
     r"brother|sister|fianc\w*|nan|gran|grandma|grandpa|niece|nephew|cousin|friend|bestie|colleague|boss)|"
     r"\b(?:troll|trolls|commenter|commenters|heckler|keyboard warrior|reply guy|user|"
     r"poster)(?:\s+(?:named|called))?)\s*,?\s*$",
-    re.IGNORECASE,
 )
 # Public figures: a title or role before the name, or something public after it.
-_PUBLIC_BEFORE = re.compile(
+_PUBLIC_BEFORE = caseless(
     r"\b(?:prince|princess|king|queen|president|senator|sen\.|rep\.|congressman|congresswoman|governor|"
     r"gov\.|mayor|pope|sir|dame|lord|minister|chancellor|secretary|judge|justice|actor|actress|singer|rapper|"
     r"comedian|athlete|footballer|quarterback|celebrity|star|author|novelist|influencer|musician|host|"
     r"presenter|broadcaster|former president|first lady|saint|st\.)\s+(?:[A-Z]\w+\s+)?$",
-    re.IGNORECASE,
 )
 _PUBLIC_AFTER = re.compile(
     r"(?:['\u2019]s\s+(?:new\s+|latest\s+)?(?:album|song|film|movie|show|memoir|book|tour|speech|interview|"

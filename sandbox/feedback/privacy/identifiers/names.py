@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...caseless import caseless
 from ...model import Finding
 from .base import make_finding
 from .context import Scan
@@ -69,23 +70,21 @@ _LOWER_PINNED_RE = re.compile(
     r"going|having|refusing|asking|crashing|tanking|on the|in (?:bed|room|bay|\d)))"
 )
 # A bed, room or age in the draft ties a bare first name to a patient just as a health detail does.
-_PINNED_HINT = re.compile(
+_PINNED_HINT = caseless(
     r"\b(?:room|rm|bed|bay)\s*#?\d|\b\d{1,3}\s*(?:y/?o|yrs? old|years? old|-year-old)\b|\b(?:dob|mrn)\b|"
     r"\b(?:admitted|discharged)\b",
-    re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(rf"\b{_NAME}\b")
 _STAFF_TITLE_RE = re.compile(
     r"\b(?:Dr|Doctor|Nurse|NP|PA|RN|Prof|Professor|Dentist)\.?\s+((?:[A-Z][\w'-]*\.?\s*){1,3})"
 )
-_STAFF_BEFORE = re.compile(
+_STAFF_BEFORE = caseless(
     r"(?:\b(?:ask for|speak (?:to|with)|colleague|coworker|"
     r"co-worker|manager|director|advocate|coordinator|receptionist|administrator|supervisor|liaison|"
     r"representative|navigator|hygienist|assistant|technician|tech|pharmacist|therapist|chaplain|"
     r"me,\s*(?:[a-z]+,\s*){0,3}|me and|and me|i'm|i am|this is|my name is|"
     r"(?:nurse|doctor|colleague|coworker|receptionist|manager|tech|physio|therapist)\s+named)\s*,?\s*"
     r"|(?:^|[.!?\n]\s*)[-–]\s*|\bDr\.?\s+\w+\s+)$",
-    re.IGNORECASE,
 )
 _ROLE_AFTER = re.compile(
     r"\s*,\s*(?:our\s+)?(?:[A-Z][a-z]+\s+)?(?:manager|director|rn|np|md|pa|dds|do|"

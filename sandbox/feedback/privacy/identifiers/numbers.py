@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
 from ...model import Finding
 from .base import make_finding
 from .context import Scan
@@ -20,12 +21,11 @@ _TOKEN = (
     r"#?(?=[A-Z0-9-]*\d|[A-Z0-9]{1,4}\s\d)[A-Z0-9]"
     r"(?:[A-Z0-9]{0,3}\s\d[A-Z0-9]{1,5}\b|[A-Z0-9-]{2,}[A-Z0-9])"
 )
-_CONTEXT_ID_RE = re.compile(rf"\b(?:{_CONTEXT})\b{_FILLER}\s*(?P<id>{_TOKEN})", re.IGNORECASE)
+_CONTEXT_ID_RE = caseless(rf"\b(?:{_CONTEXT})\b{_FILLER}\s*(?P<id>{_TOKEN})")
 # Plates written with a space: "plate KX19 PLM", "reg AB12 CDE", "tag 7KD 219".
-_PLATE_RE = re.compile(
+_PLATE_RE = caseless(
     r"\b(?:plate|reg(?:istration)?|tag|number plate)\s*(?:number|no\.?|#|:)?\s*"
     r"(?P<id>(?=(?:[A-Z]*\d){2})[A-Z0-9]{2,4}[\s-][A-Z0-9]{2,4})\b",
-    re.IGNORECASE,
 )
 _SSN_RE = re.compile(r"(?<![\d-])\b\d{3}-\d{2}-\d{4}\b(?![\d-])")
 _HASH_NUMBER_RE = re.compile(r"(?<![\w&])#\d[\d-]{4,}\d\b")

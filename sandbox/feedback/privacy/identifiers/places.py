@@ -4,38 +4,36 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
 from ...model import Finding
 from .base import make_finding
 from .context import SCHEDULE_RE, STAFF_RE, Scan
 from .place_cues import described_places
 from .wordlists import CALENDAR_WORDS, FIRST_NAMES, NUMBER_WORDS, fold
 
-_FACILITY_RE = re.compile(
+_FACILITY_RE = caseless(
     r"\b(?:(?:hall(?:way)?|exam|exam\s+room|isolation|procedure|treatment|consult|recovery|triage)\s+)?"
     rf"(?:room|rm|bed|bay|stall|cubicle|pod|suite|trauma|resus|ward|incubator|isolette|cot|crib|chair|"
     rf"trolley|(?-i:OR|ER))\.?\s*(?:#?\s*\d{{1,4}}[a-z]?|"
     rf"\s(?:{NUMBER_WORDS}))\b"
     r"(?!\s*(?:[-–]\s*\d|and\s+\d|%|minutes|mins|hours|hrs|times))",
-    re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
-_SPELLED_ROOM_HINT = re.compile(r"\b(?:room|rm|bed|bay|cubicle)\s+[a-z]", re.IGNORECASE)
+_SPELLED_ROOM_HINT = caseless(r"\b(?:room|rm|bed|bay|cubicle)\s+[a-z]")
 _BOARD_AFTER = re.compile(r"\s*[-–:]?\s*(?:[A-Z]\.\s?)?[A-Z][A-Za-z'-]+")
-FACILITY_NOTE_RE = re.compile(
+FACILITY_NOTE_RE = caseless(
     r"\b(?:closed|booked|reserved|repav\w+|renovat\w+|schedule|journal club|sim(?:ulation)? (?:lab|center)|"
     r"conference|summit|presenting|lecture|skills practice|please use|recertification|meeting|training|"
     r"is now|are now|now open|opens|(?<!an )(?<!a )opening|reopen\w*|dedicated|refurbish\w*|donors?|renamed|"
     r"upgraded|install\w*|bookings?|paused|scanner|out of (?:order|service)|deep clean|years on)\b",
-    re.IGNORECASE,
 )
 _OF_THE_AFTER = re.compile(r"\s+of\s+(?:the|our)\b")
-_IN_NUMBER_RE = re.compile(
+_IN_NUMBER_RE = caseless(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'-]*|\b(?:lady|guy|man|woman|patient|pt|gentleman|kid|baby|"
     r"boy|girl|gent|vent|bipap|cpap|monitor|oxygen)|\b(?:he|she)(?:'s|\s+is|\s+was)(?:\s+(?:back|still|"
     r"now))?)"
     r"\s+in\s+(\d{1,4}[A-Za-z]?)\b(?!\s*(?:minutes|mins|hours|days|weeks|months|years|%|mg|secs?|seconds)\b|"
     r"[/:.]\d|\s+(?!is\b|was\b|has\b)[a-z]+s\b)",
-    re.IGNORECASE,
 )
 _BOARD_RE = re.compile(r"\b([A-Z]{1,2}\d{1,3}[A-Za-z]?)\s*[-–]\s*[A-Z][A-Za-z'-]+")
 _STREET_SUFFIX = (
@@ -72,7 +70,7 @@ _AREA_WORD_RE = re.compile(
     rf"\b({_CAP}(?:\s+{_CAP})?)\s+"
     r"(?:neighbou?rhood|area|district|subdivision|apartments|trailer park|projects|estate|flats|towers)\b"
 )
-_ZIP_RE = re.compile(r"(?:\b[A-Z]{2}\s+|\bzip(?:\s*code)?[:#]?\s*)(\d{5}(?:-\d{4})?)\b", re.IGNORECASE)
+_ZIP_RE = caseless(r"(?:\b[A-Z]{2}\s+|\bzip(?:\s*code)?[:#]?\s*)(\d{5}(?:-\d{4})?)\b")
 # UK and Canadian postcodes ("LS1 4AP", "M4B 1B3") and flat or apartment numbers ("Flat 4", "Apt 2B").
 _POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _ORG_SENTENCE = re.compile(
@@ -81,7 +79,7 @@ _ORG_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _FLAT_RE = re.compile(r"\b((?:flat|apt\.?|apartment)\s*#?\d{1,4}[A-Za-z]?)\b", re.IGNORECASE)
-_OWN_BEFORE = re.compile(
+_OWN_BEFORE = caseless(
     r"(?:\b(?:our|my)\s+(?:new\s+|main\s+|downtown\s+)?"
     r"|\b(?:i'm|i am|we're|we are|located|based|find us|visit us|us)\s+(?:at|on|in)\s*"
     r"|\b(?:moving|moved|relocating|relocated|move)\s+to\s*|\b(?:new address|address is|address:)\s*"
@@ -93,7 +91,6 @@ _OWN_BEFORE = re.compile(
     r"(?:at|moved to|moving to)\s*"
     r"|\b(?:team|physician|doctor|nurse|dentist|practice|clinic|office|hospital|offices|clinics|dentists)\s+"
     r"(?:in|on|at)\s*)(?:\d{1,5}[a-z]?\s+)?$",
-    re.IGNORECASE,
 )
 _HOME_AFTER = re.compile(r"\s+(?:care|nursing|retirement|residential|group)\s+home\b", re.IGNORECASE)
 _ORG_AFTER = re.compile(

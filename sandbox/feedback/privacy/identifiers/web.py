@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...caseless import caseless
 from ...model import Finding
 from .base import make_finding
 from .context import Scan
@@ -23,11 +24,10 @@ _TLD_HINT = re.compile(
 )
 _IP_RE = re.compile(rf"(?<![\d.])\b(?:{_OCTET}\.){{3}}{_OCTET}\b(?![.\d])")
 _HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])")
-_PERSONAL_HOSTS = re.compile(
+_PERSONAL_HOSTS = caseless(
     r"(?:^|\.)(?:gofundme|caringbridge|mealtrain|givesendgo|fundly|lotsahelpinghands|facebook|fb|instagram|"
     r"tiktok|twitter|x|linkedin|youtube|venmo|cash|paypal|spotfund|gogetfunding|justgiving|linktr|threads|"
     r"bsky|snapchat|crowdfunder|givealittle)\.",
-    re.IGNORECASE,
 )
 _PERSONAL_PATH = re.compile(r"/(?:visit|u|user|users|profile|people|in|f|fundraiser|~)[/\w-]*", re.IGNORECASE)
 # A slug that asks for help for someone: "/help-tommy-walk-again", "/support-ana-recovery".
