@@ -62,13 +62,17 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .feeds import bp as feeds_bp
+    from .live.views import bp as live_bp
     from .main import bp as main_bp
+    from .review import bp as review_bp
     from .scenarios.views import bp as scenarios_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(feeds_bp, url_prefix="/p")
     app.register_blueprint(scenarios_bp, url_prefix="/practice")
+    app.register_blueprint(live_bp, url_prefix="/live")
+    app.register_blueprint(review_bp, url_prefix="/review")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
 
 

@@ -17,6 +17,9 @@ def init_cli(app: Flask) -> None:
     from .scenarios.cli import scenarios_cli
 
     app.cli.add_command(scenarios_cli)
+    from .review.retention import purge_command
+
+    app.cli.add_command(purge_command)
 
 
 @click.command("seed")

@@ -100,3 +100,63 @@ def make_post(
     db.session.add(post)
     db.session.commit()
     return post
+
+
+def make_review_run(
+    org: Organisation, trainee: User, scenario_id: str = "reviews-dental-one-star-baits-phi", **fields
+):
+    """Create a finished self-paced run of a trainee (for review, reports and exports)."""
+    from sandbox.models import Run, utcnow
+
+    values = {
+        "scenario_title": scenario_id.replace("-", " ").title(),
+        "platform": scenario_id.split("-")[0],
+        "status": "finished",
+        "finished_at": utcnow(),
+        **fields,
+    }
+    run = Run(organisation_id=org.id, user_id=trainee.id, scenario_id=scenario_id, **values)
+    db.session.add(run)
+    db.session.commit()
+    return run
+
+
+def make_review_post(run, body: str = "A reply in the run", findings=(), **fields) -> Post:
+    """Create the run's trainee's post with findings given as (kind, label, severity) triples."""
+    from sandbox.models import Finding
+
+    post = Post(
+        organisation_id=run.organisation_id,
+        platform=run.platform,
+        author_user_id=run.user_id,
+        run_id=run.id,
+        body=body,
+        **fields,
+    )
+    db.session.add(post)
+    db.session.flush()
+    for kind, label, severity in findings:
+        db.session.add(
+            Finding(
+                post_id=post.id,
+                user_id=run.user_id,
+                kind=kind,
+                label=label,
+                severity=severity,
+                rule=f"test.{label.lower()}",
+                overridden=post.overridden and severity == "block",
+            )
+        )
+    db.session.commit()
+    return post
+
+
+def make_live_session(org: Organisation, cohort, instructor: User | None = None, mode: str = "shared"):
+    """Create a live session in the lobby for the cohort (the scenario asks a question at the start)."""
+    from sandbox.live.sessions import create_session
+    from sandbox.scenarios.runs import scenario_for
+
+    instructor = instructor or make_user(org, Role.INSTRUCTOR)
+    live = create_session(instructor, cohort, scenario_for("microblog-celebrity-admission-rumour"), mode)
+    db.session.commit()
+    return live

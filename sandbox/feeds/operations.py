@@ -154,7 +154,7 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
     photo_blocks = attachment is not None and attachment.frame_check.get("identifiable", False)
     blocking = report.blocking or photo_blocks
     if blocking and not draft.override:
-        pause(author, platform, body, report, photo_flagged=photo_blocks)
+        pause(author, platform, body, report, photo_flagged=photo_blocks, run_id=run.id if run else None)
     post = Post(
         organisation_id=author.organisation_id,
         platform=platform.id,

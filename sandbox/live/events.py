@@ -78,7 +78,7 @@ def _forget_rolled_back(session: Session) -> None:
 
 def audiences_for(user: User, live: LiveSession, group: str | None) -> set[str] | None:
     """The audiences a viewer receives: None means every event (the session's staff)."""
-    if user.role in (Role.INSTRUCTOR, Role.ADMIN, Role.REVIEWER):
+    if user.role in (Role.INSTRUCTOR, Role.ADMIN, Role.REVIEWER, Role.ROLE_PLAYER):
         return None
     mine = {"all", f"user:{user.id}"}
     return mine | {f"group:{group}"} if group else mine

@@ -16,7 +16,7 @@ from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db
 from ..feeds.platforms import PLATFORMS
-from ..models import Cohort, CohortMembership, LiveParticipant, LiveSession, Role, Run, User, utcnow
+from ..models import Cohort, CohortMembership, LiveParticipant, LiveSession, Post, Role, Run, User, utcnow
 from ..scenarios.runs import finish_live_run, new_run, release_in_run, scenario_for, start_live_run
 from ..scenarios.schema import Scenario
 from .events import STAFF_AUDIENCE, emit
@@ -362,3 +362,41 @@ def release_due(live: LiveSession, now: datetime) -> list[str]:
 def platform_of(live: LiveSession):
     """The platform a session plays on."""
     return PLATFORMS[live.platform]
+
+
+def set_group(live: LiveSession, participant_id: int, group: str, by: User) -> None:
+    """Seat a participant at a table or in a group (releases to a group reach them from now on)."""
+    participant = next((p for p in live.participants if p.id == participant_id), None)
+    if participant is None:
+        raise _error("That trainee is not in this session.", "participant", 404)
+    participant.group = group.strip()[:40]
+    audit.record("live.grouped", live, actor=by, participant=participant.id, group=participant.group)
+    emit(live, "participant.grouped", participant_json(participant), STAFF_AUDIENCE)
+
+
+def toggle_spotlight(live: LiveSession, post_id: str, by: User) -> None:
+    """Put a trainee's post on the projector, or take it down again."""
+    lock(live)
+    runs = {p.run_id for p in live.participants}
+    post = db.session.get(Post, int(post_id)) if str(post_id).isdigit() else None
+    if post is None or post.run_id not in runs or post.author_user_id is None:
+        raise _error("That post is not a trainee's post in this session.", "post_id", 404)
+    shown = list(live.projector.get("spotlight", []))
+    shown = [i for i in shown if i != post.id] if post.id in shown else [*shown, post.id]
+    live.projector = {**live.projector, "spotlight": shown}
+    audit.record("live.spotlight", live, actor=by, post=post.id, shown=post.id in shown)
+    emit(live, "projector.changed", dict(live.projector), STAFF_AUDIENCE)
+
+
+PROJECTOR_SWITCHES = {"authors": "show_authors", "debrief": "debrief"}
+
+
+def toggle_projector(live: LiveSession, setting: str, by: User) -> None:
+    """Show or hide the authors' names, or switch between the current inject and the debrief."""
+    lock(live)
+    key = PROJECTOR_SWITCHES.get(setting)
+    if key is None:
+        raise _error("The projector can show authors or the debrief.", "setting", 404)
+    live.projector = {**live.projector, key: not live.projector.get(key, False)}
+    audit.record("live.projector", live, actor=by, setting=key, value=live.projector[key])
+    emit(live, "projector.changed", dict(live.projector), STAFF_AUDIENCE)

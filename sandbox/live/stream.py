@@ -1,7 +1,9 @@
 """Server-sent events for one viewer of a live session: catch up from the database, then follow the bus.
 
 Subscribing comes before the catch-up read, so nothing published in between is lost; numbers already
-sent are skipped, and a gap in the numbers is filled from the database. When the bus is unreachable the
+sent are skipped. Two servers can publish in another order than they committed, so an event that
+arrives ahead of an earlier number waits a moment for it; if it does not come, the gap is read from the
+database. When the bus is unreachable the
 stream polls the database instead and subscribes again as soon as the bus answers.
 """
 
@@ -13,13 +15,17 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from flask import Flask
+from flask import Flask, Response, abort, current_app, request
 
+from ..errors import InvalidInput
 from ..extensions import db
-from .events import channel, events_after, visible
+from ..models import LiveSession, Role, User
+from .events import audiences_for, channel, events_after, visible
+from .sessions import may_run, participant_for
 
 log = logging.getLogger(__name__)
 RETRY_MS = 2000
+GAP_WAIT = 0.25  # how long an event that overtook an earlier one waits for it before the database is read
 END_KINDS = {"session.ended"}
 
 
@@ -43,6 +49,8 @@ class SessionStream:
     ) -> None:
         self.app, self.session_id, self.audiences = app, session_id, audiences
         self.last, self.keepalive, self.poll_interval = last_seq, keepalive, poll_interval
+        self.pending: dict[int, dict[str, Any]] = {}  # arrived ahead of an earlier number
+        self.gap_deadline: float | None = None
         self.subscription = self._subscribe()  # before the catch-up read: see the module's docstring
 
     def _subscribe(self):
@@ -66,16 +74,45 @@ class SessionStream:
             self.subscription = self._subscribe()
             return self._stored() or None
         try:
-            body = self.subscription.get(timeout=self.keepalive)
+            body = self.subscription.get(timeout=self._wait())
         except Exception:
             self.close()
+            self.pending.clear()
             return self._stored()
-        if body is None:
-            return None
-        if body["seq"] <= self.last:
-            return []
-        gap = self._stored(until=body["seq"] - 1) if body["seq"] > self.last + 1 else []
-        return [*gap, body]
+        if body is None and not self.pending:
+            # Quiet for a while: check the database, in case the bus dropped a message (a reconnect).
+            return self._stored() or None
+        if body is not None and body["seq"] > self.last:
+            self.pending[body["seq"]] = body
+        ready = self._in_order()
+        if not self.pending:
+            self.gap_deadline = None
+            return ready
+        if ready:  # sent what follows on; what is still waiting gets its own wait
+            self.gap_deadline = time.monotonic() + GAP_WAIT
+            return ready
+        if self.gap_deadline is None:
+            self.gap_deadline = time.monotonic() + GAP_WAIT
+        elif time.monotonic() >= self.gap_deadline:
+            # The missing number did not come by: it is in the database (it committed first).
+            stored = self._stored(until=max(self.pending))
+            self.pending.clear()
+            self.gap_deadline = None
+            return stored
+        return []
+
+    def _wait(self) -> float:
+        if self.gap_deadline is None:
+            return self.keepalive
+        return max(self.gap_deadline - time.monotonic(), 0.0)
+
+    def _in_order(self) -> list[dict[str, Any]]:
+        """Pending events that follow on from the last one sent, without a gap."""
+        ready, cursor = [], self.last
+        while cursor + 1 in self.pending:
+            cursor += 1
+            ready.append(self.pending.pop(cursor))
+        return ready
 
     def __iter__(self) -> Iterator[str]:
         yield f"retry: {RETRY_MS}\n\n"
@@ -102,3 +139,25 @@ class SessionStream:
             except Exception:
                 log.debug("closing a live subscription failed", exc_info=True)
             self.subscription = None
+
+
+def stream_response(live: LiveSession, user: User) -> Response:
+    """The SSE response for this viewer: participants, the session's staff and reviewers may listen."""
+    participant = participant_for(live, user)
+    if participant is None and not may_run(user, live) and user.role != Role.REVIEWER:
+        abort(403, description="You are not in this session.")
+    audiences = audiences_for(user, live, participant.group if participant else None)
+    stream = SessionStream(current_app._get_current_object(), live.id, audiences, _last_event_id())
+    db.session.remove()  # the stream reads the database in short contexts of its own; free the connection
+    response = Response(iter(stream), mimetype="text/event-stream")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["X-Accel-Buffering"] = "no"  # proxies must not hold events back
+    return response
+
+
+def _last_event_id() -> int:
+    raw = request.headers.get("Last-Event-ID") or request.args.get("after") or "0"
+    try:
+        return max(int(raw), 0)
+    except ValueError:
+        raise InvalidInput("Last-Event-ID must be an event number.", "after", status=400) from None

@@ -20,7 +20,6 @@ def participant_of_run(run: Run) -> LiveParticipant | None:
 def post_json(post: Post, participant: LiveParticipant | None) -> dict:
     """A trainee post as the wall, the projector and the API show it."""
     current = [f for f in post.findings if f.superseded_at is None]
-    parent_key = post.parent.scenario_key if post.parent is not None else None
     return {
         "post_id": post.id,
         "participant_id": participant.id if participant else None,
@@ -29,13 +28,22 @@ def post_json(post: Post, participant: LiveParticipant | None) -> dict:
         "kind": post.kind.value,
         "audience": post.audience.value,
         "body": post.body,
-        "answers": parent_key,
+        "answers": _answered(post, participant),
         "overridden": post.overridden,
         "deleted": post.is_deleted,
         "edited": post.edited_at is not None,
         "created_at": post.created_at.isoformat(),
         "findings": [{"label": f.label, "severity": f.severity, "text": f.text} for f in current],
     }
+
+
+def _answered(post: Post, participant: LiveParticipant | None) -> str | None:
+    """The inject or setting post this post answers (DMs too, which have no parent)."""
+    replies = participant.run.state.get("replies", {}) if participant is not None else {}
+    key = next((key for key, reply in replies.items() if reply["post_id"] == post.id), None)
+    if key is None and post.parent is not None:
+        key = post.parent.scenario_key
+    return key
 
 
 def trainee_posted(run: Run, post: Post) -> None:

@@ -4,6 +4,8 @@ from .accounts import ApiToken, Cohort, CohortMembership, Invitation, Organisati
 from .audit import AuditEvent
 from .content import Finding, Persona, Post, PostRevision
 from .live import LiveEvent, LiveParticipant, LiveSession
+from .retention import PurgedCount, PurgedRun, PurgeRecord  # noqa: F401 - retention tables
+from .review import CohortSignoff, ReviewNote, RunReview  # noqa: F401 - review tables
 from .runs import Run, UploadedScenario
 from .social import Attachment, Capture, Notification, Reaction, Relationship
 from .types import Audience, PostKind, Role, utcnow

@@ -274,15 +274,12 @@ def record_trainee_post(run: Run, post: Post, report: Report, now: datetime | No
     """Tell the engine the trainee answered something; the branch their words chose follows."""
     now = now or utcnow()
     advance(run, now)
+    key = _answered_key(run, post)
+    if key is not None and run.status == "running":
+        event = Reply(run_clock(run, now), key, post.id, tuple(report.labels), post.body, post.overridden)
+        _apply(run, scenario_of(run), event, now)
     if run.live_session_id is not None:
         _live_wall().trainee_posted(run, post)
-    key = _answered_key(run, post)
-    if key is None or run.status != "running":
-        return
-    event = Reply(
-        run_clock(run, now), key, post.id, tuple(report.labels), post.body, post.overridden
-    )
-    _apply(run, scenario_of(run), event, now)
 
 
 def record_trainee_delete(run: Run, post: Post, now: datetime | None = None) -> None:

@@ -11,8 +11,9 @@ from ..extensions import db
 from ..feeds import queries
 from ..feeds.forms import ActionForm, compose_form
 from ..feeds.images import FRAME_ITEMS
+from ..feeds.lookups import in_world
 from ..feeds.platforms import PLATFORMS
-from ..models import Post, PostKind, Run
+from ..models import LiveSession, Post, PostKind, Run
 from ..security import POSTING_ROLES, STAFF_ROLES, role_required
 from .forms import ScenarioUploadForm
 from .loader import ScenarioError
@@ -81,12 +82,18 @@ def play(run_id: int):
     threads = [(item, queries.thread(current_user, item.post)) for item in page.items]
     messages = db.session.scalars(
         sa.select(Post)
-        .where(Post.run_id == run.id, Post.kind == PostKind.DM)
+        .where(
+            in_world(run),
+            Post.kind == PostKind.DM,
+            sa.or_(Post.recipient_user_id == current_user.id, Post.author_user_id == current_user.id),
+        )
         .order_by(Post.created_at, Post.id)
     ).all()
+    live = db.session.get(LiveSession, run.live_session_id) if run.live_session_id else None
     return render_template(
         "scenarios/play.html",
         run=run,
+        live=live,
         scenario=scenario,
         platform=platform,
         platforms=PLATFORMS,

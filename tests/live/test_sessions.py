@@ -68,7 +68,8 @@ def test_parallel_worlds_release_reaches_every_trainee(room):
     # "ask" is due at the start: released to everyone, one copy in each trainee's own world
     assert set(live.released) == {"ask"}
     asks = [run_post(p.run, "ask") for p in parts]
-    assert len({a.id for a in asks}) == 3 and all(a.run_id == p.run_id for a, p in zip(asks, parts, strict=True))
+    assert len({a.id for a in asks}) == 3
+    assert all(a.run_id == p.run_id for a, p in zip(asks, parts, strict=True))
     # the DM is scheduled at 4 minutes: not yet; releasing it now is allowed once
     sessions.release(live, "off-the-record", instructor)
     db.session.commit()
@@ -105,8 +106,8 @@ def test_shared_room_one_feed_and_everyone_sees_public_posts(room):
     db.session.commit()
     dms = db.session.scalars(sa.select(Post).where(Post.scenario_key == "off-the-record")).all()
     assert sorted(d.recipient_user_id for d in dms) == sorted(t.id for t in trainees[:2])
-    assert queries.post_for_viewer(trainees[1], next(d for d in dms if d.recipient_user_id == trainees[0].id).id,
-                                   MICROBLOG) is None
+    someone_elses = next(d for d in dms if d.recipient_user_id == trainees[0].id)
+    assert queries.post_for_viewer(trainees[1], someone_elses.id, MICROBLOG) is None
     assert "feed.changed" in _kinds(live)
 
 

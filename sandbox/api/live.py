@@ -1,0 +1,376 @@
+"""Live sessions as JSON: create, start, pause, resume, end, release an inject, join, and read events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from flask import abort, jsonify, request
+from flask_login import current_user
+
+from ..errors import InvalidInput
+from ..extensions import db
+from ..live import sessions
+from ..live.events import audiences_for, events_after, visible
+from ..live.presenters import session_json
+from ..live.stream import stream_response
+from ..models import Cohort, LiveSession, Role
+from ..scenarios.runs import scenario_for
+from ..security import STAFF_ROLES
+from . import bp
+from .openapi import document
+
+SESSION = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "scenario_id": {"type": "string"},
+        "title": {"type": "string"},
+        "platform": {"type": "string"},
+        "mode": {"type": "string", "enum": ["shared", "parallel"]},
+        "cohort_id": {"type": "integer"},
+        "status": {"type": "string", "enum": ["lobby", "running", "paused", "ended"]},
+        "allow_pseudonyms": {"type": "boolean"},
+        "clock": {"type": "number", "description": "session seconds elapsed"},
+        "speed": {"type": "number"},
+        "schedule": {"type": "object", "additionalProperties": {"type": "number"}},
+        "released": {"type": "object"},
+        "last_event": {"type": "integer"},
+        "participants": {"type": "integer"},
+    },
+}
+EVENT = {
+    "type": "object",
+    "properties": {
+        "session_id": {"type": "integer"},
+        "seq": {"type": "integer"},
+        "kind": {"type": "string"},
+        "audience": {"type": "string"},
+        "payload": {"type": "object"},
+    },
+}
+SESSION_ID = [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+INJECT_KEY = [*SESSION_ID, {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}]
+
+
+def _json_body() -> dict:
+    payload = request.get_json(silent=True)
+    if payload is None:
+        return {}
+    if not isinstance(payload, dict):
+        raise InvalidInput("Send a JSON object.", "body")
+    return payload
+
+
+def _session(session_id: int) -> LiveSession:
+    live = db.session.get(LiveSession, session_id)
+    if live is None or live.organisation_id != current_user.organisation_id:
+        raise InvalidInput("There is no such session.", "session_id", status=404)
+    return live
+
+
+def _controlled(session_id: int) -> LiveSession:
+    live = _session(session_id)
+    if not sessions.may_control(current_user, live):
+        abort(403, description="Only the session's instructors and admins control it.")
+    return live
+
+
+document(
+    "/live/sessions",
+    "get",
+    "Live sessions you run (staff) or joined (trainees), newest first",
+    {"type": "object", "properties": {"items": {"type": "array", "items": SESSION}}},
+)
+
+
+@bp.get("/live/sessions")
+def live_sessions():
+    """The caller's sessions."""
+    stmt = sa.select(LiveSession).where(LiveSession.organisation_id == current_user.organisation_id)
+    rows = db.session.scalars(stmt.order_by(LiveSession.created_at.desc()).limit(100))
+    mine = [s for s in rows if sessions.may_run(current_user, s) or sessions.participant_for(s, current_user)]
+    return jsonify({"items": [session_json(s) for s in mine]})
+
+
+document(
+    "/live/sessions",
+    "post",
+    "Create a session from a scenario for a cohort (staff)",
+    SESSION,
+    requestBody={
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["scenario_id", "cohort_id", "mode"],
+                    "properties": {
+                        "scenario_id": {"type": "string"},
+                        "cohort_id": {"type": "integer"},
+                        "mode": {"type": "string", "enum": ["shared", "parallel"]},
+                        "allow_pseudonyms": {"type": "boolean"},
+                    },
+                }
+            }
+        },
+    },
+    responses={
+        "201": {"description": "Created", "content": {"application/json": {"schema": SESSION}}},
+        "400": {"$ref": "#/components/responses/BadRequest"},
+        "401": {"$ref": "#/components/responses/Unauthorized"},
+        "403": {"$ref": "#/components/responses/Forbidden"},
+    },
+)
+
+
+@bp.post("/live/sessions")
+def create_live_session():
+    """Create a session in the lobby."""
+    if current_user.role not in STAFF_ROLES:
+        abort(403, description="Only instructors and admins create live sessions.")
+    payload = _json_body()
+    if not isinstance(payload.get("scenario_id"), str):
+        raise InvalidInput("Give the scenario_id to play.", "scenario_id")
+    if not isinstance(payload.get("cohort_id"), int):
+        raise InvalidInput("Give the cohort_id of the cohort taking part.", "cohort_id")
+    cohort = db.session.get(Cohort, payload["cohort_id"])
+    if cohort is None or cohort.organisation_id != current_user.organisation_id:
+        raise InvalidInput("There is no such cohort.", "cohort_id", status=404)
+    scenario = scenario_for(payload["scenario_id"], current_user.organisation_id)
+    live = sessions.create_session(
+        current_user, cohort, scenario, str(payload.get("mode", "")), bool(payload.get("allow_pseudonyms"))
+    )
+    db.session.commit()
+    return jsonify(session_json(live)), 201
+
+
+document(
+    "/live/sessions/{session_id}", "get", "A session: status, clock, releases", SESSION, parameters=SESSION_ID
+)
+
+
+@bp.get("/live/sessions/<int:session_id>")
+def live_session(session_id: int):
+    """One session, for its staff and participants."""
+    live = _session(session_id)
+    observer = sessions.may_run(current_user, live) or current_user.role == Role.REVIEWER
+    if not observer and sessions.participant_for(live, current_user) is None:
+        abort(403, description="You are not in this session.")
+    return jsonify(session_json(live))
+
+
+def _control(session_id: int, action: Callable[[LiveSession], None]):
+    live = _controlled(session_id)
+    action(live)
+    db.session.commit()
+    return jsonify(session_json(live))
+
+
+for _verb, _summary in (
+    ("start", "Start the clock"),
+    ("pause", "Pause the clock"),
+    ("resume", "Resume the clock"),
+    ("end", "End the session; every run is scored"),
+):
+    document(
+        f"/live/sessions/{{session_id}}/{_verb}",
+        "post",
+        _summary,
+        SESSION,
+        parameters=SESSION_ID,
+        responses={
+            "200": {"description": "OK", "content": {"application/json": {"schema": SESSION}}},
+            "401": {"$ref": "#/components/responses/Unauthorized"},
+            "403": {"$ref": "#/components/responses/Forbidden"},
+            "409": {"description": "Not possible in the session's current state"},
+        },
+    )
+
+
+@bp.post("/live/sessions/<int:session_id>/start")
+def start_live_session(session_id: int):
+    """Start the clock."""
+    return _control(session_id, lambda live: sessions.start(live, current_user))
+
+
+@bp.post("/live/sessions/<int:session_id>/pause")
+def pause_live_session(session_id: int):
+    """Pause the clock."""
+    return _control(session_id, lambda live: sessions.pause(live, current_user))
+
+
+@bp.post("/live/sessions/<int:session_id>/resume")
+def resume_live_session(session_id: int):
+    """Resume the clock."""
+    return _control(session_id, lambda live: sessions.resume(live, current_user))
+
+
+@bp.post("/live/sessions/<int:session_id>/end")
+def end_live_session(session_id: int):
+    """End the session."""
+    return _control(session_id, lambda live: sessions.end(live, current_user))
+
+
+document(
+    "/live/sessions/{session_id}/speed",
+    "post",
+    "Set the clock's speed (0.5, 1, 2, 4 or 8)",
+    SESSION,
+    parameters=SESSION_ID,
+    requestBody={
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"type": "object", "properties": {"speed": {"type": "number"}}}}
+        },
+    },
+)
+
+
+@bp.post("/live/sessions/<int:session_id>/speed")
+def speed_live_session(session_id: int):
+    """Change the clock's speed."""
+    _controlled(session_id)  # who may, before what they sent
+    speed = _json_body().get("speed")
+    if not isinstance(speed, int | float) or isinstance(speed, bool):
+        raise InvalidInput("Give the speed as a number.", "speed")
+    return _control(session_id, lambda live: sessions.set_speed(live, float(speed), current_user))
+
+
+document(
+    "/live/sessions/{session_id}/injects/{key}/release",
+    "post",
+    "Release an inject now, to everyone or to one group (409 if it already reached them)",
+    SESSION,
+    parameters=INJECT_KEY,
+    requestBody={
+        "required": False,
+        "content": {
+            "application/json": {"schema": {"type": "object", "properties": {"group": {"type": "string"}}}}
+        },
+    },
+    responses={
+        "200": {"description": "Released", "content": {"application/json": {"schema": SESSION}}},
+        "401": {"$ref": "#/components/responses/Unauthorized"},
+        "403": {"$ref": "#/components/responses/Forbidden"},
+        "404": {"description": "No such session or inject"},
+        "409": {"description": "Already released to them, or the session is not running"},
+    },
+)
+
+
+@bp.post("/live/sessions/<int:session_id>/injects/<key>/release")
+def release_inject(session_id: int, key: str):
+    """Release an inject."""
+    group = _json_body().get("group")
+    if group is not None and not isinstance(group, str):
+        raise InvalidInput("group must be a string.", "group")
+    return _control(session_id, lambda live: sessions.release(live, key, current_user, group))
+
+
+document(
+    "/live/sessions/{session_id}/join",
+    "post",
+    "Join the session (trainees of its organisation; a pseudonym if the session allows them)",
+    {"type": "object", "properties": {"participant_id": {"type": "integer"}, "run_id": {"type": "integer"}}},
+    parameters=SESSION_ID,
+    requestBody={
+        "required": False,
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "properties": {"pseudonym": {"type": "string"}}}
+            }
+        },
+    },
+)
+
+
+@bp.post("/live/sessions/<int:session_id>/join")
+def join_live_session(session_id: int):
+    """Join a session (again: the same place)."""
+    live = _session(session_id)
+    pseudonym = _json_body().get("pseudonym")
+    if pseudonym is not None and not isinstance(pseudonym, str):
+        raise InvalidInput("pseudonym must be a string.", "pseudonym")
+    participant = sessions.join(live, current_user, pseudonym)
+    db.session.commit()
+    return jsonify(
+        {"participant_id": participant.id, "run_id": participant.run_id, "name": participant.display_name}
+    )
+
+
+document(
+    "/live/sessions/{session_id}/events",
+    "get",
+    "The session's events after a number, oldest first (catching up, or polling when SSE is impossible)",
+    {
+        "type": "object",
+        "properties": {"events": {"type": "array", "items": EVENT}, "last": {"type": "integer"}},
+    },
+    parameters=[
+        *SESSION_ID,
+        {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
+    ],
+)
+
+
+@bp.get("/live/sessions/<int:session_id>/events")
+def live_events(session_id: int):
+    """Events numbered above `after` that the caller may see; `last` is the number to ask after next."""
+    live = _session(session_id)
+    participant = sessions.participant_for(live, current_user)
+    if (
+        participant is None
+        and not sessions.may_run(current_user, live)
+        and current_user.role != Role.REVIEWER
+    ):
+        abort(403, description="You are not in this session.")
+    after, limit = _int_arg("after", 0, 0, None), _int_arg("limit", 500, 1, 500)
+    rows = events_after(live.id, after, limit=limit)
+    audiences = audiences_for(current_user, live, participant.group if participant else None)
+    return jsonify(
+        {
+            "events": [row for row in rows if visible(row, audiences)],
+            "last": rows[-1]["seq"] if rows else after,
+        }
+    )
+
+
+document(
+    "/live/sessions/{session_id}/stream",
+    "get",
+    "Server-sent events (text/event-stream): events after Last-Event-ID or ?after=, then live",
+    parameters=[
+        *SESSION_ID,
+        {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+        {"name": "Last-Event-ID", "in": "header", "schema": {"type": "integer", "minimum": 0}},
+    ],
+    responses={
+        "200": {
+            "description": "An endless event stream; each event's id is its number in the session",
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+        },
+        "401": {"$ref": "#/components/responses/Unauthorized"},
+        "403": {"$ref": "#/components/responses/Forbidden"},
+    },
+)
+
+
+@bp.get("/live/sessions/<int:session_id>/stream")
+def live_stream(session_id: int):
+    """The same stream as the pages use, for scripts with an API token."""
+    return stream_response(_session(session_id), current_user)
+
+
+def _int_arg(name: str, default: int, low: int, high: int | None) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a whole number.", name) from None
+    if value < low or (high is not None and value > high):
+        raise InvalidInput(f"{name} must be between {low} and {high or 'any'}.", name)
+    return value
