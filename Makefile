@@ -37,7 +37,7 @@ run: seed
 
 ## serve: production-style server (gunicorn); set SANDBOX_* variables first
 serve: migrate
-	$(BIN)/gunicorn --workers $${WORKERS:-2} --threads $${THREADS:-8} --bind $(HOST):$(PORT) wsgi:app
+	$(BIN)/gunicorn --workers $${WORKERS:-2} --threads $${THREADS:-128} --bind $(HOST):$(PORT) wsgi:app
 
 ## test: install dev requirements and run the whole suite
 test: install-dev

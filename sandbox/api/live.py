@@ -12,7 +12,8 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..live import sessions
 from ..live.events import audiences_for, events_after, visible
-from ..live.presenters import session_json
+from ..live.presenters import master_events
+from ..live.presenters import session_json as _public_json
 from ..live.stream import stream_response
 from ..models import Cohort, LiveSession, Role
 from ..scenarios.runs import scenario_for
@@ -37,6 +38,12 @@ SESSION = {
         "released": {"type": "object"},
         "last_event": {"type": "integer"},
         "participants": {"type": "integer"},
+        "code": {"type": "string", "description": "the cohort's join code (the session's staff only)"},
+        "injects": {
+            "type": "array",
+            "items": {"type": "object"},
+            "description": "the master events list (staff)",
+        },
     },
 }
 EVENT = {
@@ -51,6 +58,15 @@ EVENT = {
 }
 SESSION_ID = [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
 INJECT_KEY = [*SESSION_ID, {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}]
+
+
+def session_json(live: LiveSession) -> dict:
+    """A session as the API shows it; its staff also get the join code and the master events list."""
+    body = _public_json(live)
+    if sessions.may_run(current_user, live):
+        body["code"] = live.cohort.join_code
+        body["injects"] = master_events(live, sessions.scenario_of_session(live))
+    return body
 
 
 def _json_body() -> dict:
@@ -272,7 +288,14 @@ document(
     "/live/sessions/{session_id}/join",
     "post",
     "Join the session (trainees of its organisation; a pseudonym if the session allows them)",
-    {"type": "object", "properties": {"participant_id": {"type": "integer"}, "run_id": {"type": "integer"}}},
+    {
+        "type": "object",
+        "properties": {
+            "session_id": {"type": "integer"},
+            "participant_id": {"type": "integer"},
+            "run_id": {"type": "integer"},
+        },
+    },
     parameters=SESSION_ID,
     requestBody={
         "required": False,
@@ -297,6 +320,63 @@ def join_live_session(session_id: int):
     return jsonify(
         {"participant_id": participant.id, "run_id": participant.run_id, "name": participant.display_name}
     )
+
+
+document(
+    "/live/join",
+    "post",
+    "Join your cohort's running session with its code; then post into it with the run_id",
+    {
+        "type": "object",
+        "properties": {
+            "session_id": {"type": "integer"},
+            "run_id": {"type": "integer"},
+            "participant_id": {"type": "integer"},
+            "name": {"type": "string"},
+        },
+    },
+    requestBody={
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["code"],
+                    "properties": {"code": {"type": "string"}, "pseudonym": {"type": "string"}},
+                }
+            }
+        },
+    },
+)
+
+
+@bp.post("/live/join")
+def join_with_code():
+    """Join the session the cohort with this code is running."""
+    payload = _json_body()
+    code, pseudonym = payload.get("code"), payload.get("pseudonym")
+    if not isinstance(code, str) or not code.strip():
+        raise InvalidInput("Give the cohort code shown on the projector.", "code")
+    if pseudonym is not None and not isinstance(pseudonym, str):
+        raise InvalidInput("pseudonym must be a string.", "pseudonym")
+    cohort = db.session.scalar(sa.select(Cohort).where(Cohort.join_code == code.strip().upper()))
+    if cohort is None or cohort.organisation_id != current_user.organisation_id:
+        raise InvalidInput("No cohort has that code.", "code", status=404)
+    live = sessions.joinable_session(cohort)
+    if live is None:
+        raise InvalidInput("That cohort has no session running; the last one has ended.", "code", status=409)
+    participant = sessions.join(live, current_user, pseudonym)
+    db.session.commit()
+    return jsonify(_joined(participant))
+
+
+def _joined(participant) -> dict:
+    return {
+        "session_id": participant.session_id,
+        "run_id": participant.run_id,
+        "participant_id": participant.id,
+        "name": participant.display_name,
+    }
 
 
 document(

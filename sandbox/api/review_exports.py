@@ -73,3 +73,17 @@ for _dataset in DATASETS:
             endpoint=f"review_export_{_dataset}_{_fmt}",
             view_func=_export_view(_dataset, _fmt),
         )
+
+
+# The short names API.md gives: the queue's runs, for the queue's filters.
+for _fmt in FORMATS:
+    document(
+        f"/review/export.{_fmt}",
+        "get",
+        f"The review queue's runs for its filters, as {_fmt.upper()} (as /review/exports/runs.{_fmt})",
+        parameters=PARAMETERS,
+        responses=_responses(_fmt),
+    )
+    bp.add_url_rule(
+        f"/review/export.{_fmt}", endpoint=f"review_export_{_fmt}", view_func=_export_view("runs", _fmt)
+    )

@@ -98,3 +98,22 @@ def test_refusals(client, people):
         == 403
     )
     assert client.get("/api/v1/live/sessions/999999", headers=people["lead"]).status_code == 404
+
+
+def test_join_with_the_cohort_code(client, people):
+    created = _create(client, people).json
+    assert (
+        created["code"] == people["cohort"].join_code and [i["key"] for i in created["injects"]][0] == "ask"
+    )
+    wrong = client.post("/api/v1/live/join", json={"code": "NOPE123"}, headers=people["trainee"])
+    assert wrong.status_code == 404 and wrong.json["error"]["field"] == "code"
+    assert client.post("/api/v1/live/join", json={}, headers=people["trainee"]).status_code == 400
+    joined = client.post(
+        "/api/v1/live/join", json={"code": created["code"].lower()}, headers=people["trainee"]
+    )
+    assert joined.status_code == 200 and joined.json["session_id"] == created["id"] and joined.json["run_id"]
+    seen_by_trainee = client.get(f"/api/v1/live/sessions/{created['id']}", headers=people["trainee"]).json
+    assert "code" not in seen_by_trainee and "injects" not in seen_by_trainee
+    client.post(f"/api/v1/live/sessions/{created['id']}/end", headers=people["lead"])
+    ended = client.post("/api/v1/live/join", json={"code": created["code"]}, headers=people["stranger"])
+    assert ended.status_code == 409 and "ended" in ended.json["error"]["message"]

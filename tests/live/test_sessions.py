@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from sandbox import create_app
 from sandbox.errors import InvalidInput
 from sandbox.extensions import db
 from sandbox.feeds import queries
@@ -16,7 +17,7 @@ from sandbox.live import sessions
 from sandbox.live.events import events_after
 from sandbox.live.ticker import tick_all
 from sandbox.live.wall import label_counts, wall_posts
-from sandbox.models import LiveEvent, Post, PostKind, Role, Run
+from sandbox.models import LiveEvent, LiveSession, Post, PostKind, Role, Run, utcnow
 from sandbox.scenarios.runs import finish_run, run_post, scenario_for
 
 from ..factories import make_cohort, make_user
@@ -213,3 +214,26 @@ def test_reviewers_cannot_join_and_world_runs_are_marked(room, org):
         sessions.join(live, make_user(org, Role.REVIEWER))
     world = db.session.get(Run, live.world_run_id)
     assert world.world_run_id == world.id and world.user_id == instructor.id
+
+
+def test_the_timeline_keeps_running_across_a_restart(room, config):
+    instructor, trainees, _ = room
+    live = _session(room, "parallel")
+    part = sessions.join(live, trainees[0])
+    sessions.start(live, instructor)
+    sessions.set_speed(live, 2.0, instructor)
+    db.session.commit()
+    live_id, run_id = live.id, part.run_id
+    db.session.remove()
+    # The server stops; while it is down the session clock keeps going (it is stored as an anchor).
+    restarted = create_app(config)
+    with restarted.app_context():
+        again = db.session.get(LiveSession, live_id)
+        again.clock_anchor -= timedelta(minutes=2.5)  # 2.5 min of wall time at 2x: 5 min of session time
+        db.session.commit()
+        assert again.clock(utcnow()) >= 300
+        assert tick_all() == 1  # the DM scheduled at 4 minutes is released by the new process's ticker
+        assert "off-the-record" in db.session.get(Run, run_id).state["delivered"]
+        assert tick_all() == 0  # and only once
+        db.session.remove()
+        db.engine.dispose()

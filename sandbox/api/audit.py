@@ -1,0 +1,124 @@
+"""The audit log as JSON, newest first, filtered and paginated (admins and reviewers of the organisation)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from flask import jsonify, request
+from flask_login import current_user
+
+from ..errors import InvalidInput
+from ..extensions import db
+from ..models import AuditEvent, Role
+from ..security import role_required
+from . import bp
+from .openapi import document
+
+MAX_LIMIT = 200
+EVENT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "actor_id": {"type": "integer", "nullable": True},
+        "action": {"type": "string"},
+        "target_type": {"type": "string"},
+        "target_id": {"type": "integer", "nullable": True},
+        "details": {"type": "object"},
+    },
+}
+PARAMETERS = [
+    {"name": "action", "in": "query", "schema": {"type": "string"}, "description": "e.g. post.override"},
+    {"name": "actor_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "target_type", "in": "query", "schema": {"type": "string"}, "description": "e.g. run, post"},
+    {"name": "target_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "since", "in": "query", "schema": {"type": "string", "format": "date-time"}},
+    {"name": "until", "in": "query", "schema": {"type": "string", "format": "date-time"}},
+    {
+        "name": "before",
+        "in": "query",
+        "schema": {"type": "integer"},
+        "description": "the next page: the last id seen",
+    },
+    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}},
+]
+
+document(
+    "/audit",
+    "get",
+    "The organisation's audit log, newest first (admins and reviewers)",
+    {
+        "type": "object",
+        "properties": {
+            "items": {"type": "array", "items": EVENT},
+            "next_before": {"type": "integer", "nullable": True},
+        },
+    },
+    parameters=PARAMETERS,
+)
+
+
+@bp.get("/audit")
+@role_required(Role.ADMIN, Role.REVIEWER)
+def audit_log():
+    """Audit events matching the filters; `next_before` asks for the following page."""
+    stmt = sa.select(AuditEvent).where(AuditEvent.organisation_id == current_user.organisation_id)
+    for name in ("action", "target_type"):
+        if request.args.get(name):
+            stmt = stmt.where(getattr(AuditEvent, name) == request.args[name])
+    for name in ("actor_id", "target_id", "before"):
+        value = _int(name)
+        if value is not None:
+            column = AuditEvent.id if name == "before" else getattr(AuditEvent, name)
+            stmt = stmt.where(column < value if name == "before" else column == value)
+    since, until = _when("since"), _when("until")
+    if since is not None:
+        stmt = stmt.where(AuditEvent.created_at >= since)
+    if until is not None:
+        stmt = stmt.where(AuditEvent.created_at <= until)
+    limit = _int("limit")
+    limit = 50 if limit is None else limit
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}.", "limit")
+    rows = db.session.scalars(stmt.order_by(AuditEvent.id.desc()).limit(limit + 1)).all()
+    page = rows[:limit]
+    return jsonify(
+        {
+            "items": [_event_json(event) for event in page],
+            "next_before": page[-1].id if len(rows) > limit else None,
+        }
+    )
+
+
+def _event_json(event: AuditEvent) -> dict:
+    return {
+        "id": event.id,
+        "created_at": event.created_at.isoformat(),
+        "actor_id": event.actor_id,
+        "action": event.action,
+        "target_type": event.target_type,
+        "target_id": event.target_id,
+        "details": event.details,
+    }
+
+
+def _int(name: str) -> int | None:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return None
+    try:
+        return int(raw)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a whole number.", name) from None
+
+
+def _when(name: str) -> datetime | None:
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInput(f"{name} must be a date and time like 2026-11-24T09:00:00+00:00.", name) from None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)  # a time without a zone is UTC
