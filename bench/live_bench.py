@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,19 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.live.sse_client import SSEClient  # noqa: E402
+from tests.live.servers import SSEClient, free_port, stop_process, wait_until_healthy  # noqa: E402
 
 SCENARIO = "microblog-celebrity-admission-rumour"
 REPLY = (
     "I never comment on whether anyone is or isn't a patient, famous or not. News comes from the hospital."
 )
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def build_world(database_url: str, clients: int) -> dict:
@@ -128,25 +120,7 @@ def start_server(setup: str, env: dict[str, str], port: int) -> subprocess.Popen
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit(f"the {setup} server did not start")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    """Stop the server, killing it if it does not stop in 5 s."""
-    process.terminate()
-    try:
-        process.wait(5)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(5)
+    return wait_until_healthy(process, port)
 
 
 def api(port: int, method: str, path: str, token: str, body: dict | None = None) -> tuple[int, dict]:
@@ -263,7 +237,7 @@ def run_setup(setup: str, clients: int, replies: int, database_url: str | None, 
         for listener in listeners:
             listener.join(max(deadline - time.monotonic(), 0.1))
     finally:
-        stop_server(server)
+        stop_process(server)
     return _figures(setup, listeners, database_url, session_id, connect_seconds, replies)
 
 

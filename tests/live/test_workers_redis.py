@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -24,57 +23,20 @@ from sandbox.scenarios.runs import scenario_for
 
 from ..factories import make_cohort, make_org, make_user
 from ..services import require_redis, unavailable
-from .sse_client import SSEClient
+from .servers import SSEClient, free_port, stop_process, wait_until_healthy
 
 pytestmark = [pytest.mark.redis, pytest.mark.bus]
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(env: dict[str, str], port: int) -> subprocess.Popen:
+    command = [str(GUNICORN), "--workers", "1", "--threads", "16", "--graceful-timeout", "1"]
+    command += ["--bind", f"127.0.0.1:{port}", "wsgi:app"]
     process = subprocess.Popen(
-        [
-            str(GUNICORN),
-            "--workers",
-            "1",
-            "--threads",
-            "16",
-            "--graceful-timeout",
-            "1",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "wsgi:app",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.2)
-    _stop(process)
-    raise RuntimeError("gunicorn did not start within 30 s")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(5)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(5)
+    return wait_until_healthy(process, port)
 
 
 def _post(port: int, path: str, token: str, body: bytes = b"{}") -> int:
@@ -141,7 +103,7 @@ def test_an_event_published_through_one_server_reaches_a_client_of_the_other(sha
     redis_url = require_redis()
     database_url, session_id, (instructor_token, trainee_token) = shared_world
     env = _env(database_url, redis_url)
-    first, second = _free_port(), _free_port()
+    first, second = free_port(), free_port()
     servers = [_serve(env, first), _serve(env, second)]
     try:
         found: list[dict] = []
@@ -163,7 +125,7 @@ def test_an_event_published_through_one_server_reaches_a_client_of_the_other(sha
         assert seqs == sorted(set(seqs)), "no duplicates, in order"
     finally:
         for server in servers:
-            _stop(server)
+            stop_process(server)
 
 
 def test_redis_going_away_mid_session_loses_nothing(shared_world, tmp_path):
@@ -171,13 +133,13 @@ def test_redis_going_away_mid_session_loses_nothing(shared_world, tmp_path):
     redis_server = shutil.which("redis-server")
     if redis_server is None:
         unavailable("redis-server is not installed")
-    port = _free_port()
+    port = free_port()
     own_redis = [redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
     redis_process = subprocess.Popen(own_redis, stdout=subprocess.DEVNULL, cwd=tmp_path)
     database_url, session_id, (instructor_token, trainee_token) = shared_world
     env = _env(database_url, f"redis://127.0.0.1:{port}/0")
     time.sleep(0.5)
-    server_port = _free_port()
+    server_port = free_port()
     server = _serve(env, server_port)
     try:
         found: list[dict] = []
@@ -188,7 +150,7 @@ def test_redis_going_away_mid_session_loses_nothing(shared_world, tmp_path):
         listener.start()
         assert ready.wait(10)
         time.sleep(0.5)
-        _stop(redis_process)  # Redis goes away mid-session
+        stop_process(redis_process)  # Redis goes away mid-session
         assert _post(server_port, f"/api/v1/live/sessions/{session_id}/start", instructor_token) == 200
         _wait_for(found, "inject.released", 15)  # the stream fell back to reading the database
         redis_process = subprocess.Popen(own_redis, stdout=subprocess.DEVNULL, cwd=tmp_path)
@@ -199,8 +161,8 @@ def test_redis_going_away_mid_session_loses_nothing(shared_world, tmp_path):
         seqs = [e["seq"] for e in found]
         assert seqs == list(range(seqs[0], seqs[0] + len(seqs))), "nothing missed, nothing repeated"
     finally:
-        _stop(server)
-        _stop(redis_process)
+        stop_process(server)
+        stop_process(redis_process)
 
 
 def _wait_for(found: list[dict], kind: str, seconds: float, count: int = 1) -> None:

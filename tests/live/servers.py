@@ -1,9 +1,13 @@
-"""A small SSE reader over http.client, for tests and the benchmark (no browser, no extra package)."""
+"""Real servers for tests and the benchmark: start, wait, stop, and read an event stream over http.client."""
 
 from __future__ import annotations
 
 import http.client
 import json
+import socket
+import subprocess
+import time
+import urllib.request
 from collections.abc import Iterator
 
 
@@ -38,3 +42,33 @@ class SSEClient:
     def close(self) -> None:
         """Drop the connection."""
         self.connection.close()
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_healthy(process: subprocess.Popen, port: int, seconds: float = 30) -> subprocess.Popen:
+    """Wait for a started server to answer /healthz; stop it and raise if it does not in time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    stop_process(process)
+    raise RuntimeError(f"the server on port {port} did not answer within {seconds:g} s")
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a process, killing it if it does not stop in 5 s."""
+    process.terminate()
+    try:
+        process.wait(5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)
