@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+import sqlalchemy as sa
 from faker import Faker
 
 from sandbox.extensions import db
@@ -12,11 +13,13 @@ from sandbox.models import (
     Audience,
     Cohort,
     CohortMembership,
+    LiveSession,
     Organisation,
     Persona,
     Post,
     PostKind,
     Role,
+    Run,
     User,
     utcnow,
 )
@@ -40,6 +43,9 @@ POSTS_PER_PLATFORM = 30
 
 def reset_database() -> None:
     """Remove every row, children first (audit events included): only `flask seed --reset` does this."""
+    # Runs and live sessions point at each other; cut those links so the order below holds on PostgreSQL.
+    db.session.execute(sa.update(Run).values(live_session_id=None, world_run_id=None))
+    db.session.execute(sa.update(LiveSession).values(world_run_id=None))
     for table in reversed(db.metadata.sorted_tables):
         db.session.execute(table.delete())
     db.session.flush()

@@ -79,3 +79,21 @@ def test_create_admin_command_makes_a_working_admin(runner, client):
     login = client.post("/login", data={"email": "boss@test.example", "password": "long-enough-pw"})
     assert login.status_code == 302
     assert client.get("/api/v1/me").json["role"] == "admin"
+
+
+def test_reset_clears_live_sessions_and_their_runs(runner):
+    from sandbox.live import sessions
+    from sandbox.models import LiveSession, Role, Run
+    from sandbox.scenarios.runs import scenario_for
+
+    runner.invoke(args=["seed", "--seed", "7"])
+    cohort = db.session.scalar(sa.select(Cohort).where(Cohort.join_code == "DEMO2026"))
+    instructor = db.session.scalar(sa.select(User).where(User.role == Role.INSTRUCTOR))
+    trainee = db.session.scalar(sa.select(User).where(User.role == Role.TRAINEE))
+    live = sessions.create_session(instructor, cohort, scenario_for("microblog-troll"), "shared")
+    sessions.join(live, trainee)
+    sessions.start(live, instructor)
+    db.session.commit()
+    result = runner.invoke(args=["seed", "--reset", "--seed", "7"], input="y\n")
+    assert result.exit_code == 0, result.output
+    assert count(LiveSession) == 0 and count(Run) == 0
