@@ -38,8 +38,10 @@ def trigger_text(inject: Inject) -> str:
 def master_events(live: LiveSession, scenario: Scenario) -> list[dict[str, Any]]:
     """The master events list: every inject with its trigger and where it stands in this session."""
     personas = {p.key: p.name for p in scenario.personas}
+    delivered = [p.run.state.get("delivered", {}) for p in live.participants]
     items = []
     for inject in scenario.injects:
+        reached = sum(inject.key in d for d in delivered)
         release = live.released.get(inject.key)
         scheduled = live.schedule.get(inject.key)
         if release is not None and release.get("groups") is None:
@@ -50,6 +52,8 @@ def master_events(live: LiveSession, scenario: Scenario) -> list[dict[str, Any]]
             state = f"scheduled for {clock_text(scheduled)}"
         else:
             state = "waiting for release"
+        if reached and not (release is not None and release.get("groups") is None):
+            state += f" · reached {reached} of {len(delivered)} trainees through their answers"
         items.append(
             {
                 "key": inject.key,
@@ -62,6 +66,7 @@ def master_events(live: LiveSession, scenario: Scenario) -> list[dict[str, Any]]
                 "released_to": (release or {}).get("groups") or [],
                 "scheduled_minutes": round(scheduled / 60, 1) if scheduled is not None else None,
                 "expected": bool(inject.expected),
+                "reached": reached,
             }
         )
     return items

@@ -237,3 +237,16 @@ def test_the_timeline_keeps_running_across_a_restart(room, config):
         assert tick_all() == 0  # and only once
         db.session.remove()
         db.engine.dispose()
+
+
+def test_the_master_list_counts_follow_ups_each_answer_chose(room):
+    from sandbox.live.presenters import master_events
+
+    instructor, trainees, _ = room
+    live = _session(room, "parallel")
+    parts = [sessions.join(live, t) for t in trainees[:2]]
+    sessions.start(live, instructor)
+    db.session.commit()
+    _reply(trainees[0], parts[0].run, run_post(parts[0].run, "ask"), UNSAFE)
+    confirmed = next(i for i in master_events(live, scenario_for(SCENARIO)) if i["key"] == "confirmed")
+    assert confirmed["reached"] == 1 and "reached 1 of 2 trainees" in confirmed["state"]
