@@ -19,7 +19,7 @@ from ..models import Cohort, LiveSession, Role
 from ..scenarios.runs import scenario_for
 from ..security import STAFF_ROLES
 from . import bp
-from .openapi import document
+from .openapi import document, responses
 
 SESSION = {
     "type": "object",
@@ -131,12 +131,7 @@ document(
             }
         },
     },
-    responses={
-        "201": {"description": "Created", "content": {"application/json": {"schema": SESSION}}},
-        "400": {"$ref": "#/components/responses/BadRequest"},
-        "401": {"$ref": "#/components/responses/Unauthorized"},
-        "403": {"$ref": "#/components/responses/Forbidden"},
-    },
+    responses=responses(SESSION, 201, "Created", e400="", e403=""),
 )
 
 
@@ -195,12 +190,7 @@ for _verb, _summary in (
         _summary,
         SESSION,
         parameters=SESSION_ID,
-        responses={
-            "200": {"description": "OK", "content": {"application/json": {"schema": SESSION}}},
-            "401": {"$ref": "#/components/responses/Unauthorized"},
-            "403": {"$ref": "#/components/responses/Forbidden"},
-            "409": {"description": "Not possible in the session's current state"},
-        },
+        responses=responses(SESSION, e403="", e409="Not possible in the session's current state"),
     )
 
 
@@ -265,13 +255,13 @@ document(
             "application/json": {"schema": {"type": "object", "properties": {"group": {"type": "string"}}}}
         },
     },
-    responses={
-        "200": {"description": "Released", "content": {"application/json": {"schema": SESSION}}},
-        "401": {"$ref": "#/components/responses/Unauthorized"},
-        "403": {"$ref": "#/components/responses/Forbidden"},
-        "404": {"description": "No such session or inject"},
-        "409": {"description": "Already released to them, or the session is not running"},
-    },
+    responses=responses(
+        SESSION,
+        description="Released",
+        e403="",
+        e404="No such session or inject",
+        e409="Already released to them, or the session is not running",
+    ),
 )
 
 
@@ -426,14 +416,12 @@ document(
         {"name": "after", "in": "query", "schema": {"type": "integer", "minimum": 0}},
         {"name": "Last-Event-ID", "in": "header", "schema": {"type": "integer", "minimum": 0}},
     ],
-    responses={
-        "200": {
-            "description": "An endless event stream; each event's id is its number in the session",
-            "content": {"text/event-stream": {"schema": {"type": "string"}}},
-        },
-        "401": {"$ref": "#/components/responses/Unauthorized"},
-        "403": {"$ref": "#/components/responses/Forbidden"},
-    },
+    responses=responses(
+        {"type": "string"},
+        description="An endless event stream; each event's id is its number in the session",
+        media="text/event-stream",
+        e403="",
+    ),
 )
 
 

@@ -52,6 +52,30 @@ COMPONENTS: dict[str, Any] = {
 }
 
 
+ERROR_REFS = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound"}
+
+
+def responses(
+    schema: dict[str, Any] | None = None,
+    status: int = 200,
+    description: str = "OK",
+    media: str = "application/json",
+    **errors: str,
+) -> dict[str, Any]:
+    """A responses object: success, 401, and each error as e409="why" ("" for the shared wording)."""
+    result: dict[str, Any] = {
+        str(status): {"description": description, "content": {media: {"schema": schema or {}}}},
+        "401": {"$ref": "#/components/responses/Unauthorized"},
+    }
+    for name, text in errors.items():
+        code = int(name.removeprefix("e"))
+        if text or code not in ERROR_REFS:
+            result[str(code)] = {"description": text}
+        else:
+            result[str(code)] = {"$ref": f"#/components/responses/{ERROR_REFS[code]}"}
+    return result
+
+
 def document(
     path: str, method: str, summary: str, response_schema: dict[str, Any] | None = None, **extra: Any
 ) -> None:
