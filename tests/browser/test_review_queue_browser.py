@@ -1,16 +1,18 @@
 """A reviewer in Chromium: filters the queue to overridden warnings, opens the run, annotates it, sets
-its status and signs off the cohort."""
+its status, signs off the cohort and downloads the filtered queue as CSV, which matches the database."""
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from sandbox.extensions import db
-from sandbox.models import Role
+from sandbox.models import Post, Role, Run
 
 from ..factories import PASSWORD, make_cohort, make_org, make_user
 from ..review.playthrough import SAFE, UNSAFE, play_dental
@@ -40,6 +42,7 @@ def cohort_with_runs(live_app):
         reviewer = make_user(org, Role.REVIEWER)
         db.session.commit()
         return {
+            "organisation_id": org.id,
             "cohort": cohort.name,
             "run_id": overridden.id,
             "trainee": careless.display_name,
@@ -47,8 +50,22 @@ def cohort_with_runs(live_app):
         }
 
 
+def _overridden_runs(live_app, organisation_id: int) -> list[tuple[int, int, str]]:
+    """Finished runs of the organisation in which the trainee posted despite a warning."""
+    with live_app.app_context():
+        overridden = sa.select(Post.run_id).where(
+            Post.overridden.is_(True), Post.author_user_id == Run.user_id
+        )
+        rows = db.session.execute(
+            sa.select(Run.id, Run.user_id, Run.scenario_id)
+            .where(Run.organisation_id == organisation_id, Run.status == "finished", Run.id.in_(overridden))
+            .order_by(Run.id)
+        ).all()
+        return [tuple(row) for row in rows]
+
+
 def test_reviewer_filters_opens_annotates_sets_status_and_signs_off(
-    live_server, reviewer_page, cohort_with_runs
+    live_server, live_app, reviewer_page, cohort_with_runs, tmp_path
 ):
     page, data = reviewer_page, cohort_with_runs
     page.goto(f"{live_server}/login?next=/review/")
@@ -102,3 +119,14 @@ def test_reviewer_filters_opens_annotates_sets_status_and_signs_off(
     expect(page.get_by_role("button", name="Sign off again")).to_be_visible()
 
     page.screenshot(path=os.path.join(ARTIFACTS, "review-queue-signed-off.png"), full_page=True)
+
+    # Back to the queue with the same filter, and download it: the CSV's rows are the database's runs.
+    page.goto(f"{live_server}/review/?overridden=true")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download runs as CSV").click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    with open(saved, newline="", encoding="utf-8") as handle:
+        rows = [(int(r["run_id"]), int(r["trainee_id"]), r["scenario_id"]) for r in csv.DictReader(handle)]
+    expected = _overridden_runs(live_app, data["organisation_id"])
+    assert rows == expected and [run_id for run_id, _, _ in rows] == [data["run_id"]]
