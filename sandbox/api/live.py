@@ -178,12 +178,23 @@ def _control(session_id: int, action: Callable[[LiveSession], None]):
     return jsonify(session_json(live))
 
 
-for _verb, _summary in (
-    ("start", "Start the clock"),
-    ("pause", "Pause the clock"),
-    ("resume", "Resume the clock"),
-    ("end", "End the session; every run is scored"),
-):
+CONTROLS = {
+    "start": (sessions.start, "Start the clock"),
+    "pause": (sessions.pause, "Pause the clock"),
+    "resume": (sessions.resume, "Resume the clock"),
+    "end": (sessions.end, "End the session; every run is scored"),
+}
+
+
+def _control_view(action, summary: str):
+    def view(session_id: int):
+        return _control(session_id, lambda live: action(live, current_user))
+
+    view.__doc__ = f"{summary}."
+    return view
+
+
+for _verb, (_action, _summary) in CONTROLS.items():
     document(
         f"/live/sessions/{{session_id}}/{_verb}",
         "post",
@@ -192,30 +203,12 @@ for _verb, _summary in (
         parameters=SESSION_ID,
         responses=responses(SESSION, e403="", e409="Not possible in the session's current state"),
     )
-
-
-@bp.post("/live/sessions/<int:session_id>/start")
-def start_live_session(session_id: int):
-    """Start the clock."""
-    return _control(session_id, lambda live: sessions.start(live, current_user))
-
-
-@bp.post("/live/sessions/<int:session_id>/pause")
-def pause_live_session(session_id: int):
-    """Pause the clock."""
-    return _control(session_id, lambda live: sessions.pause(live, current_user))
-
-
-@bp.post("/live/sessions/<int:session_id>/resume")
-def resume_live_session(session_id: int):
-    """Resume the clock."""
-    return _control(session_id, lambda live: sessions.resume(live, current_user))
-
-
-@bp.post("/live/sessions/<int:session_id>/end")
-def end_live_session(session_id: int):
-    """End the session."""
-    return _control(session_id, lambda live: sessions.end(live, current_user))
+    bp.add_url_rule(
+        f"/live/sessions/<int:session_id>/{_verb}",
+        endpoint=f"{_verb}_live_session",
+        view_func=_control_view(_action, _summary),
+        methods=["POST"],
+    )
 
 
 document(
