@@ -14,6 +14,7 @@ from ..models import AuditEvent, Role
 from ..security import role_required
 from . import bp
 from .openapi import document
+from .params import query_int
 
 MAX_LIMIT = 200
 EVENT = {
@@ -68,7 +69,7 @@ def audit_log():
         if request.args.get(name):
             stmt = stmt.where(getattr(AuditEvent, name) == request.args[name])
     for name in ("actor_id", "target_id", "before"):
-        value = _int(name)
+        value = query_int(name, empty_is_absent=True)  # an empty filter field filters nothing
         if value is not None:
             column = AuditEvent.id if name == "before" else getattr(AuditEvent, name)
             stmt = stmt.where(column < value if name == "before" else column == value)
@@ -77,10 +78,7 @@ def audit_log():
         stmt = stmt.where(AuditEvent.created_at >= since)
     if until is not None:
         stmt = stmt.where(AuditEvent.created_at <= until)
-    limit = _int("limit")
-    limit = 50 if limit is None else limit
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}.", "limit")
+    limit = query_int("limit", 50, low=1, high=MAX_LIMIT, empty_is_absent=True)
     rows = db.session.scalars(stmt.order_by(AuditEvent.id.desc()).limit(limit + 1)).all()
     page = rows[:limit]
     return jsonify(
@@ -101,16 +99,6 @@ def _event_json(event: AuditEvent) -> dict:
         "target_id": event.target_id,
         "details": event.details,
     }
-
-
-def _int(name: str) -> int | None:
-    raw = request.args.get(name)
-    if raw in (None, ""):
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a whole number.", name) from None
 
 
 def _when(name: str) -> datetime | None:

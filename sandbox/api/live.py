@@ -20,6 +20,7 @@ from ..scenarios.runs import scenario_for
 from ..security import STAFF_ROLES
 from . import bp
 from .openapi import document, responses
+from .params import query_int
 
 SESSION = {
     "type": "object",
@@ -54,6 +55,15 @@ EVENT = {
         "kind": {"type": "string"},
         "audience": {"type": "string"},
         "payload": {"type": "object"},
+    },
+}
+JOINED = {
+    "type": "object",
+    "properties": {
+        "session_id": {"type": "integer"},
+        "run_id": {"type": "integer"},
+        "participant_id": {"type": "integer"},
+        "name": {"type": "string"},
     },
 }
 SESSION_ID = [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
@@ -271,14 +281,7 @@ document(
     "/live/sessions/{session_id}/join",
     "post",
     "Join the session (trainees of its organisation; a pseudonym if the session allows them)",
-    {
-        "type": "object",
-        "properties": {
-            "session_id": {"type": "integer"},
-            "participant_id": {"type": "integer"},
-            "run_id": {"type": "integer"},
-        },
-    },
+    JOINED,
     parameters=SESSION_ID,
     requestBody={
         "required": False,
@@ -294,30 +297,14 @@ document(
 @bp.post("/live/sessions/<int:session_id>/join")
 def join_live_session(session_id: int):
     """Join a session (again: the same place)."""
-    live = _session(session_id)
-    pseudonym = _json_body().get("pseudonym")
-    if pseudonym is not None and not isinstance(pseudonym, str):
-        raise InvalidInput("pseudonym must be a string.", "pseudonym")
-    participant = sessions.join(live, current_user, pseudonym)
-    db.session.commit()
-    return jsonify(
-        {"participant_id": participant.id, "run_id": participant.run_id, "name": participant.display_name}
-    )
+    return _join(_session(session_id), _json_body())
 
 
 document(
     "/live/join",
     "post",
     "Join your cohort's running session with its code; then post into it with the run_id",
-    {
-        "type": "object",
-        "properties": {
-            "session_id": {"type": "integer"},
-            "run_id": {"type": "integer"},
-            "participant_id": {"type": "integer"},
-            "name": {"type": "string"},
-        },
-    },
+    JOINED,
     requestBody={
         "required": True,
         "content": {
@@ -337,17 +324,16 @@ document(
 def join_with_code():
     """Join the session the cohort with this code is running."""
     payload = _json_body()
-    code, pseudonym = payload.get("code"), payload.get("pseudonym")
+    code = payload.get("code")
     if not isinstance(code, str) or not code.strip():
         raise InvalidInput("Give the cohort code shown on the projector.", "code")
+    return _join(sessions.session_for_code(current_user, code), payload)
+
+
+def _join(live: LiveSession, payload: dict):
+    pseudonym = payload.get("pseudonym")
     if pseudonym is not None and not isinstance(pseudonym, str):
         raise InvalidInput("pseudonym must be a string.", "pseudonym")
-    cohort = db.session.scalar(sa.select(Cohort).where(Cohort.join_code == code.strip().upper()))
-    if cohort is None or cohort.organisation_id != current_user.organisation_id:
-        raise InvalidInput("No cohort has that code.", "code", status=404)
-    live = sessions.joinable_session(cohort)
-    if live is None:
-        raise InvalidInput("That cohort has no session running; the last one has ended.", "code", status=409)
     participant = sessions.join(live, current_user, pseudonym)
     db.session.commit()
     return jsonify(_joined(participant))
@@ -389,7 +375,7 @@ def live_events(session_id: int):
         and current_user.role != Role.REVIEWER
     ):
         abort(403, description="You are not in this session.")
-    after, limit = _int_arg("after", 0, 0, None), _int_arg("limit", 500, 1, 500)
+    after, limit = query_int("after", 0, low=0), query_int("limit", 500, low=1, high=500)
     rows = events_after(live.id, after, limit=limit)
     audiences = audiences_for(current_user, live, participant.group if participant else None)
     return jsonify(
@@ -422,16 +408,3 @@ document(
 def live_stream(session_id: int):
     """The same stream as the pages use, for scripts with an API token."""
     return stream_response(_session(session_id), current_user)
-
-
-def _int_arg(name: str, default: int, low: int, high: int | None) -> int:
-    raw = request.args.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a whole number.", name) from None
-    if value < low or (high is not None and value > high):
-        raise InvalidInput(f"{name} must be between {low} and {high or 'any'}.", name)
-    return value

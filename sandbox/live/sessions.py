@@ -123,6 +123,17 @@ def joinable_session(cohort: Cohort) -> LiveSession | None:
     )
 
 
+def session_for_code(user: User, code: str) -> LiveSession:
+    """The session the user's cohort with this join code is running, or a clear error."""
+    cohort = db.session.scalar(sa.select(Cohort).where(Cohort.join_code == code.strip().upper()))
+    if cohort is None or cohort.organisation_id != user.organisation_id:
+        raise _error("No cohort has that code. Check the code on the projector and try again.", "code", 404)
+    live = joinable_session(cohort)
+    if live is None:
+        raise _error("Your cohort has no session running just now; the last one has ended.", "code")
+    return live
+
+
 def join(live: LiveSession, user: User, pseudonym: str | None = None, group: str = "") -> LiveParticipant:
     """Put a trainee in the session with a run of their own; joining again returns their place."""
     if live.status == "ended":
@@ -333,27 +344,28 @@ def _release(live: LiveSession, key: str, group: str | None, now: datetime, by: 
     at = live.clock(now)
     groups = None if group is None else sorted({*(live.released.get(key, {}).get("groups") or []), group})
     live.released = {**live.released, key: {"at": round(at, 1), "groups": groups}}
+    seated = {p.run_id: p.group for p in live.participants}
     for run in _runs(live):
-        if run.world_run_id == run.id or _run_group(live, run) == group or group is None:
+        if run.world_run_id == run.id or group is None or seated.get(run.id) == group:
             release_in_run(run, key, at, now)
     audit.record("live.released", live, actor=by, inject=key, group=group, clock=round(at, 1))
     emit(live, "inject.released", {"key": key, "at": round(at, 1)}, f"group:{group}" if group else "all")
 
 
-def _run_group(live: LiveSession, run: Run) -> str | None:
-    return next((p.group for p in live.participants if p.run_id == run.id), None)
+def due_keys(live: LiveSession, clock: float) -> list[str]:
+    """Scheduled injects due by this session time and not yet released to everyone, in schedule order."""
+    return [
+        key
+        for key, at in sorted(live.schedule.items(), key=lambda item: item[1])
+        if at <= clock and (live.released.get(key) or {"groups": []}).get("groups") is not None
+    ]
 
 
 def release_due(live: LiveSession, now: datetime) -> list[str]:
     """Release to everyone whatever the schedule says is due by now (the caller holds the lock)."""
     if live.status != "running":
         return []
-    clock = live.clock(now)
-    due = [
-        key
-        for key, at in sorted(live.schedule.items(), key=lambda item: item[1])
-        if at <= clock and (live.released.get(key) or {"groups": []}).get("groups") is not None
-    ]
+    due = due_keys(live, live.clock(now))
     for key in due:
         _release(live, key, None, now, None)
     return due

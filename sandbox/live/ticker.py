@@ -18,17 +18,10 @@ from ..extensions import db
 from ..models import LiveSession, Run, utcnow
 from ..scenarios.engine import next_due
 from ..scenarios.runs import advance, scenario_of
-from .sessions import lock, release_due
+from .sessions import due_keys, lock, release_due
 
 log = logging.getLogger(__name__)
 INTERVAL = 1.0
-
-
-def _due(live: LiveSession, clock: float) -> bool:
-    return any(
-        at <= clock and (live.released.get(key) or {"groups": []}).get("groups") is not None
-        for key, at in live.schedule.items()
-    )
 
 
 def tick_session(live: LiveSession) -> list[str]:
@@ -36,7 +29,7 @@ def tick_session(live: LiveSession) -> list[str]:
     now = utcnow()
     clock = live.clock(now)
     released: list[str] = []
-    if _due(live, clock):
+    if due_keys(live, clock):
         released = release_due(lock(live), now)
     if live.mode == "parallel":
         for run in db.session.scalars(

@@ -139,29 +139,16 @@ def create():
 def join():
     """Join the session your cohort is running, with the code on the projector (or its QR code)."""
     form = JoinForm(data={"code": request.args.get("code", "")} if request.method == "GET" else None)
-    live = None
     if form.validate_on_submit():
-        cohort = db.session.scalar(
-            sa.select(Cohort).where(Cohort.join_code == form.code.data.strip().upper())
-        )
-        live = (
-            sessions.joinable_session(cohort)
-            if cohort and cohort.organisation_id == current_user.organisation_id
-            else None
-        )
-        if cohort is None or cohort.organisation_id != current_user.organisation_id:
-            form.code.errors.append("No cohort has that code. Check the code on the projector and try again.")
-        elif live is None:
-            form.code.errors.append("Your cohort has no session running just now; the last one has ended.")
+        try:
+            live = sessions.session_for_code(current_user, form.code.data)
+            participant = sessions.join(live, current_user, form.pseudonym.data)
+        except InvalidInput as error:
+            db.session.rollback()
+            getattr(form, error.field, form.code).errors.append(error.message)
         else:
-            try:
-                participant = sessions.join(live, current_user, form.pseudonym.data)
-            except InvalidInput as error:
-                db.session.rollback()
-                getattr(form, error.field, form.code).errors.append(error.message)
-            else:
-                db.session.commit()
-                return redirect(url_for("scenarios.play", run_id=participant.run_id))
+            db.session.commit()
+            return redirect(url_for("scenarios.play", run_id=participant.run_id))
     return render_template("live/join.html", form=form), 400 if form.errors else 200
 
 

@@ -13,7 +13,7 @@ from ..extensions import db
 from ..feedback import Report
 from ..feeds.personas import persona_post
 from ..feeds.platforms import PLATFORMS
-from ..models import Persona, Post, PostKind, Run, UploadedScenario, User, utcnow
+from ..models import LiveSession, Persona, Post, PostKind, Run, UploadedScenario, User, utcnow
 from .engine import Deleted, Deliver, Finish, Finished, Release, Reply, Start, Tick, new_state, step
 from .loader import load_library, parse_scenario
 from .schema import Scenario
@@ -239,8 +239,6 @@ def run_clock(run: Run, now: datetime) -> float:
     """Seconds into the run: its own time, or its live session's clock (which can pause and speed up)."""
     if run.live_session_id is None:
         return run.seconds_since_start(now)
-    from ..models import LiveSession
-
     return db.session.get(LiveSession, run.live_session_id).clock(now)
 
 
