@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, login_user
 
 from ..errors import InvalidInput
 from ..extensions import db
@@ -46,6 +46,7 @@ def password():
         try:
             change_password(current_user, form.current_password.data, form.password.data)
             db.session.commit()
+            login_user(current_user._get_current_object())  # this session goes on under the new version
             flash("Your password was changed.", "success")
             return redirect(url_for("auth.account"))
         except InvalidInput as error:

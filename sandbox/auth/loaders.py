@@ -10,6 +10,8 @@ from ..models import User
 from .operations import user_for_token
 from .views import safe_next
 
+MAX_ID = 2**31 - 1  # ids are 32-bit columns; anything larger names no row (and PostgreSQL would refuse it)
+
 
 def init_login(app: Flask) -> None:
     """Configure Flask-Login for pages and the API."""
@@ -23,12 +25,15 @@ def init_login(app: Flask) -> None:
     login_manager.unauthorized_handler(_unauthorized)
 
 
-def load_user(user_id: str) -> User | None:
-    """Return the session's user, if the account still exists and is active."""
-    if not user_id.isdigit():
+def load_user(session_id: str) -> User | None:
+    """Return the session's user, if the account is active and has not ended its sessions since."""
+    user_id, _, version = session_id.partition(".")
+    if not (user_id.isdigit() and version.isdigit()) or int(user_id) > MAX_ID:
         return None
     user = db.session.get(User, int(user_id))
-    return user if user is not None and user.is_active else None
+    if user is None or not user.is_active or user.session_version != int(version):
+        return None
+    return user
 
 
 def load_user_from_token(req) -> User | None:

@@ -199,17 +199,31 @@ def accept_invitation(token: str, password: str) -> User:
     """Set the invited account's password and close the invitation."""
     invitation = invitation_for_token(token)
     set_password(invitation.user, password)
+    end_sessions(invitation.user)
     invitation.accepted_at = utcnow()
     audit.record("account.invitation_accepted", invitation.user, actor=invitation.user)
     db.session.flush()
     return invitation.user
 
 
+def end_sessions(user: User) -> None:
+    """End every session the account has open (their cookies stop working on the next request)."""
+    user.session_version = (user.session_version or 0) + 1
+
+
+def log_out(user: User) -> None:
+    """Record the logout and end the account's sessions."""
+    end_sessions(user)
+    audit.record("logout", user, actor=user)
+    db.session.flush()
+
+
 def change_password(user: User, current: str, new: str) -> None:
-    """Change a password after checking the current one."""
+    """Change a password after checking the current one; every other session of the account ends."""
     if not user.password_hash or not check_password_hash(user.password_hash, current or ""):
         raise InvalidInput("Your current password is not right.", "current_password")
     set_password(user, new)
+    end_sessions(user)
     audit.record("account.password_changed", user, actor=user)
     db.session.flush()
 

@@ -7,12 +7,11 @@ from urllib.parse import urlsplit
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db, limiter
 from . import bp
 from .forms import AcceptInvitationForm, JoinForm, LoginForm
-from .operations import accept_invitation, authenticate, invitation_for_token, join_with_code
+from .operations import accept_invitation, authenticate, invitation_for_token, join_with_code, log_out
 
 
 def safe_next(target: str | None) -> str | None:
@@ -57,7 +56,7 @@ def login():
 def logout():
     """Log out (POST only, so a link elsewhere cannot log someone out)."""
     if current_user.is_authenticated:
-        audit.record("logout", current_user._get_current_object())
+        log_out(current_user._get_current_object())
         db.session.commit()
         logout_user()
     flash("You are logged out.", "info")

@@ -43,6 +43,8 @@ class User(UserMixin, db.Model):
     is_active_account: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # Part of every session cookie's user id; bumping it ends all the account's sessions.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     organisation: Mapped[Organisation] = relationship(back_populates="users")
     memberships: Mapped[list[CohortMembership]] = relationship(back_populates="user")
@@ -51,6 +53,10 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         """Whether the account may log in."""
         return self.is_active_account and self.password_hash is not None
+
+    def get_id(self) -> str:
+        """The id Flask-Login keeps in the session: the account and its session version."""
+        return f"{self.id}.{self.session_version}"
 
     def has_role(self, *roles: Role) -> bool:
         """Whether the user holds one of the given roles."""
