@@ -47,7 +47,12 @@ class Config:
         self.REDIS_URL = _env("SANDBOX_REDIS_URL")
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
         self.RATELIMIT_HEADERS_ENABLED = True
+        # When Redis is down the limits are kept in this process's memory instead of failing the request.
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+        self.RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
         self.LOGIN_RATE_LIMIT = _env("SANDBOX_LOGIN_RATE_LIMIT", "10 per minute")
+        # Failed logins per account, whatever address they come from.
+        self.ACCOUNT_LOGIN_LIMIT = _env("SANDBOX_ACCOUNT_LOGIN_LIMIT", "5 per minute;20 per hour")
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = _env("SANDBOX_SECURE_COOKIES", "0") == "1"
@@ -71,6 +76,7 @@ class TestConfig(Config):
         self.PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.LOGIN_RATE_LIMIT = "1000 per minute"
+        self.ACCOUNT_LOGIN_LIMIT = "1000 per minute"
         self.REDIS_URL = None
         self.WTF_CSRF_ENABLED = False  # tests that check CSRF turn it back on
         self.LIVE_TICKER = False  # tests tick live sessions themselves

@@ -23,8 +23,9 @@ INVITABLE_BY = {
     Role.ADMIN: set(Role),
     Role.INSTRUCTOR: {Role.TRAINEE, Role.ROLE_PLAYER},
 }
-# Used when the email is unknown, so a failed login takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password", method="pbkdf2:sha256:1000")
+# Checked when the email is unknown, so a failed login takes as long as a wrong password: one per
+# hash method, made with the method real passwords use.
+_DUMMY_HASHES: dict[str, str] = {}
 
 
 def hash_secret(raw: str) -> str:
@@ -41,6 +42,13 @@ def set_password(user: User, password: str) -> None:
     user.password_hash = generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
+def _dummy_hash() -> str:
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = generate_password_hash(secrets.token_urlsafe(16), method=method)
+    return _DUMMY_HASHES[method]
+
+
 def normalize_email(email: str) -> str:
     """Emails compare case-insensitively and without surrounding spaces."""
     return (email or "").strip().lower()
@@ -51,7 +59,7 @@ def authenticate(email: str, password: str) -> User | None:
     email = normalize_email(email)
     user = db.session.scalar(sa.select(User).where(User.email == email))
     valid = user is not None and user.password_hash is not None
-    ok = check_password_hash(user.password_hash if valid else _DUMMY_HASH, password or "")
+    ok = check_password_hash(user.password_hash if valid else _dummy_hash(), password or "")
     if not (valid and ok and user.is_active):
         reason = "inactive" if valid and ok else "bad_credentials"
         audit.record(

@@ -11,7 +11,14 @@ from ..errors import InvalidInput
 from ..extensions import db, limiter
 from . import bp
 from .forms import AcceptInvitationForm, JoinForm, LoginForm
-from .operations import accept_invitation, authenticate, invitation_for_token, join_with_code, log_out
+from .operations import (
+    accept_invitation,
+    authenticate,
+    invitation_for_token,
+    join_with_code,
+    log_out,
+    normalize_email,
+)
 
 
 def safe_next(target: str | None) -> str | None:
@@ -26,6 +33,18 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def _account_limit() -> str:
+    return current_app.config["ACCOUNT_LOGIN_LIMIT"]
+
+
+def _account_key() -> str:
+    return "login-account:" + normalize_email(request.form.get("email", ""))[:254]
+
+
+def _login_failed(response) -> bool:
+    return response.status_code != 302
+
+
 def _form_errors_to_flash(error: InvalidInput, form) -> None:
     field = getattr(form, error.field or "", None)
     if field is not None:
@@ -36,6 +55,13 @@ def _form_errors_to_flash(error: InvalidInput, form) -> None:
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(
+    _account_limit,
+    key_func=_account_key,
+    methods=["POST"],
+    deduct_when=_login_failed,
+    error_message="Too many failed logins for this account. Wait a few minutes, then try again.",
+)
 def login():
     """Show the login form and log the person in."""
     if current_user.is_authenticated:
