@@ -1,4 +1,4 @@
-"""Writing to the append-only audit trail."""
+"""Writing to the append-only audit trail (words people typed go to purgeable AuditText rows, not events)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from flask import has_request_context, request
 from flask_login import current_user
 
 from .extensions import db
-from .models import AuditEvent, User
+from .models import AuditEvent, AuditText, User
+
+# What an event keeps of a finding: where it was and what it was, never the words it covered.
+MARK_FIELDS = ("kind", "label", "severity", "start", "end", "rule", "source")
 
 
 def record(
@@ -35,3 +38,16 @@ def record(
     )
     db.session.add(event)
     return event
+
+
+def finding_marks(findings: list[dict]) -> list[dict]:
+    """Findings as the audit trail keeps them: labels and offsets, never the flagged words."""
+    return [{name: finding.get(name) for name in MARK_FIELDS} for finding in findings]
+
+
+def keep_text(organisation_id: int, run_id: int | None, body: str, findings: list[dict]) -> AuditText:
+    """Store words an event refers to where retention can remove them; flush and return the row."""
+    text = AuditText(organisation_id=organisation_id, run_id=run_id, body=body, findings=findings)
+    db.session.add(text)
+    db.session.flush()
+    return text

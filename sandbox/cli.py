@@ -1,4 +1,4 @@
-"""flask commands: seed the demo population, create an administrator."""
+"""flask commands: seed the demo population, create an administrator, verify the audit trail."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ def init_cli(app: Flask) -> None:
     from .review.retention import purge_command
 
     app.cli.add_command(purge_command)
+    app.cli.add_command(audit_cli)
 
 
 @click.command("seed")
@@ -78,3 +79,23 @@ def create_admin_command(email: str, display_name: str, organisation: str, passw
     record("account.created_from_cli", user, role=Role.ADMIN.value)
     db.session.commit()
     click.echo(f"Administrator {user.email} created in {org.name}.")
+
+
+@click.group("audit")
+def audit_cli() -> None:
+    """The audit trail."""
+
+
+@audit_cli.command("verify")
+def audit_verify_command() -> None:
+    """Check the audit trail's hash chain from its first event; exit 1 when anything does not match."""
+    from .audit_chain import verify
+
+    with db.engine.connect() as connection:
+        result = verify(connection)
+    for problem in result.problems:
+        click.echo(f"PROBLEM  {problem}", err=True)
+    click.echo(f"{result.sealed} event(s) in the chain; head {result.head}")
+    if not result.ok:
+        raise click.ClickException(f"the audit trail does not verify ({len(result.problems)} problem(s))")
+    click.echo("The audit trail verifies: nothing was changed, removed or added out of line.")

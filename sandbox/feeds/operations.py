@@ -108,13 +108,16 @@ def feedback_audience(platform: Platform, audience: Audience) -> str:
 
 
 def pause(target, platform: Platform, body: str, report: Report, **details) -> None:
-    """Record the paused draft with its findings (nothing is published) and stop with PauseRequired."""
+    """Record the paused draft (its words apart, purgeable) and its findings, then stop with PauseRequired."""
+    findings = [f.to_dict() for f in report.findings]
+    run_id = details.get("run_id") or getattr(target, "run_id", None)
+    text = audit.keep_text(target.organisation_id, run_id, body, findings)
     audit.record(
         "post.paused",
         target,
         platform=platform.id,
-        body=body,
-        findings=[f.to_dict() for f in report.findings],
+        text_id=text.id,
+        findings=audit.finding_marks(findings),
         **details,
     )
     db.session.flush()
@@ -122,13 +125,9 @@ def pause(target, platform: Platform, body: str, report: Report, **details) -> N
 
 
 def record_override(post: Post, report: Report, **details) -> None:
-    """Record that the author published despite blocking findings, with those findings."""
-    audit.record(
-        "post.override",
-        post,
-        findings=[f.to_dict() for f in report.findings if f.severity == "block"],
-        **details,
-    )
+    """Record that the author published despite blocking findings: their labels and offsets."""
+    blocking = [f.to_dict() for f in report.findings if f.severity == "block"]
+    audit.record("post.override", post, findings=audit.finding_marks(blocking), **details)
 
 
 def check_draft(platform: Platform, body: str, audience: Audience, facts: list[dict] | None = None) -> Report:

@@ -1,7 +1,8 @@
 """Typed SQLAlchemy models for the whole product."""
 
+from .. import audit_chain  # noqa: F401 - seals audit events as their transaction commits
 from .accounts import ApiToken, Cohort, CohortMembership, Invitation, Organisation, User
-from .audit import AuditEvent
+from .audit import AuditEvent, AuditSeal, AuditText
 from .content import Finding, Persona, Post, PostRevision
 from .live import LiveEvent, LiveParticipant, LiveSession
 from .retention import PurgedCount, PurgedRun, PurgeRecord  # noqa: F401 - retention tables
@@ -21,6 +22,8 @@ __all__ = [
     "ApiToken",
     "Audience",
     "AuditEvent",
+    "AuditSeal",
+    "AuditText",
     "Cohort",
     "CohortMembership",
     "Finding",

@@ -29,6 +29,7 @@ class PurgeRecord(db.Model):
     attachments: Mapped[int] = mapped_column(default=0)
     personas: Mapped[int] = mapped_column(default=0)
     notes: Mapped[int] = mapped_column(default=0)
+    stopped_drafts: Mapped[int] = mapped_column(default=0, server_default="0")
 
     performed_by = relationship("User")
 

@@ -4,8 +4,10 @@ A run expires when it finished (or its live session ended) more than `retention_
 keeps the run's row (who, which scenario, when, score) and its review status, and removes its words:
 post bodies become empty, and findings, earlier versions, captures, attachments (and their files) go;
 its personas lose their names and bios, reviewers' notes on it lose their text, the trainee's answers
-in the run's stored state lose their text, and ended sessions' replay logs are deleted. Before that,
-the counts the reports use are kept in PurgedCount rows. Audit events are never touched (append-only).
+in the run's stored state lose their text, drafts stopped by the pause lose their words (they live in
+AuditText rows, apart from the audit events, which keep only labels and offsets; free-practice drafts
+expire by their own age), and ended sessions' replay logs are deleted. Before that, the counts the
+reports use are kept in PurgedCount rows. Audit events are never touched (append-only).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .. import audit
 from ..extensions import db
 from ..models import (
     Attachment,
+    AuditText,
     Capture,
     CohortMembership,
     Finding,
@@ -112,8 +115,28 @@ def plan_purge(organisation: Organisation, cutoff: datetime) -> PurgePlan:
         "personas": _count(Persona, Persona.run_id.in_(expired), Persona.name != PURGED_PERSONA),
         "notes": _count(ReviewNote, ReviewNote.run_id.in_(expired), ReviewNote.body != PURGED_NOTE),
         "live_events": _count(LiveEvent, LiveEvent.session_id.in_(_ended_sessions(organisation, cutoff))),
+        "stopped_drafts": _count(AuditText, _expired_texts(organisation, cutoff, expired)),
     }
     return plan
+
+
+def _expired_texts(organisation: Organisation, cutoff: datetime, run_ids) -> sa.ColumnElement[bool]:
+    """Stopped drafts still holding words whose run expired, or, outside runs, that are old enough."""
+    outside_runs = sa.and_(AuditText.run_id.is_(None), AuditText.created_at < cutoff)
+    return sa.and_(
+        AuditText.organisation_id == organisation.id,
+        AuditText.purged_at.is_(None),
+        sa.or_(AuditText.run_id.in_(run_ids), outside_runs),
+    )
+
+
+def _remove_stopped_drafts(plan: PurgePlan, record: PurgeRecord) -> None:
+    purged_now = sa.select(PurgedRun.run_id).where(PurgedRun.purge_id == record.id)
+    db.session.execute(
+        sa.update(AuditText)
+        .where(_expired_texts(plan.organisation, plan.cutoff, purged_now))
+        .values(body=PURGED_TEXT, findings=[], purged_at=utcnow())
+    )
 
 
 def _ended_sessions(organisation: Organisation, cutoff: datetime):
@@ -238,6 +261,8 @@ def purge(plan: PurgePlan, actor: User | None = None) -> PurgeRecord:
         db.session.add_all(PurgedRun(run_id=run_id, purge_id=record.id) for run_id in batch)
         _remove_content(batch)
     db.session.add_all(rows.values())
+    db.session.flush()
+    _remove_stopped_drafts(plan, record)
     db.session.execute(
         sa.delete(LiveEvent).where(LiveEvent.session_id.in_(_ended_sessions(plan.organisation, plan.cutoff)))
     )

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import AuditEvent, Capture, Finding, LiveSession, Post, Run, utcnow
+from ..models import AuditEvent, AuditText, Capture, Finding, LiveSession, Post, Run, utcnow
 from ..scenarios.schema import Scenario
 
 # Within the same second, the order things happen in.
@@ -189,14 +189,26 @@ def paused_drafts(run: Run, post_ids: list[int]) -> list[AuditEvent]:
     ]
 
 
-def _paused_entry(event: AuditEvent, trainee: str) -> Entry:
+PURGED_DRAFT = "[removed under the retention policy]"
+
+
+def texts_of(events: list[AuditEvent]) -> dict[int, AuditText]:
+    """The stored words of these events, by id (one query)."""
+    ids = [event.details["text_id"] for event in events if isinstance(event.details.get("text_id"), int)]
+    rows = db.session.scalars(sa.select(AuditText).where(AuditText.id.in_(ids))) if ids else []
+    return {text.id: text for text in rows}
+
+
+def _paused_entry(event: AuditEvent, trainee: str, texts: dict[int, AuditText]) -> Entry:
     details = event.details or {}
+    text = texts.get(details.get("text_id"))
+    purged = text is None or text.purged_at is not None
     return Entry(
         event.created_at,
         "paused",
         trainee,
-        str(details.get("body", "")),
-        findings=[dict(f) for f in details.get("findings", [])],
+        PURGED_DRAFT if purged else text.body,
+        findings=[dict(f) for f in (details.get("findings", []) if purged else text.findings)],
         details={
             "audit_event_id": event.id,
             "editing_post_id": event.target_id if details.get("editing") else None,
@@ -214,6 +226,8 @@ def transcript(run: Run, scenario: Scenario | None, trainee_name: str) -> list[E
         else:
             entries.extend(_trainee_entries(post, trainee_name))
     mine = [p.id for p in posts if p.author_user_id == run.user_id]
-    entries.extend(_paused_entry(event, trainee_name) for event in paused_drafts(run, mine))
+    paused = paused_drafts(run, mine)
+    texts = texts_of(paused)
+    entries.extend(_paused_entry(event, trainee_name, texts) for event in paused)
     entries.sort(key=lambda e: (e.at, KIND_ORDER[e.kind], e.post.id if e.post else 0))
     return entries

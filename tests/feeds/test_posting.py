@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from sandbox import audit
 from sandbox.extensions import db
-from sandbox.models import AuditEvent, Finding, Post, PostKind
+from sandbox.models import AuditEvent, AuditText, Finding, Post, PostKind
 
 from ..factories import count, make_org, make_persona, make_user
 from .conftest import connect, make_post
@@ -54,7 +55,10 @@ def test_blocking_draft_pauses_and_saves_nothing_but_the_audit(client, trainee, 
     assert RISKY in response.text  # the draft is kept for revising
     assert count(Post) == 0
     paused = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "post.paused"))
-    assert paused.details["body"] == RISKY and paused.details["findings"]
+    assert paused.details["findings"] and "text" not in paused.details["findings"][0]
+    kept = db.session.get(AuditText, paused.details["text_id"])  # the words live apart, purgeable
+    assert kept.body == RISKY and kept.findings[0]["text"]
+    assert "body" not in paused.details and RISKY not in str(paused.details)
 
 
 def test_posting_anyway_records_the_override_and_a_capture(client, trainee, crowd):
@@ -65,6 +69,7 @@ def test_posting_anyway_records_the_override_and_a_capture(client, trainee, crow
     assert any(f.overridden for f in post.findings)
     override = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "post.override"))
     assert override.target_id == post.id and override.details["findings"]
+    assert all(set(f) == set(audit.MARK_FIELDS) for f in override.details["findings"])  # no words
     assert [c.kind for c in post.captures] == ["screenshot"]
 
 
