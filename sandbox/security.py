@@ -61,7 +61,13 @@ def require_same_organisation(obj: Any) -> Any:
 
 
 def add_security_headers(response: Response) -> Response:
-    """Set CSP, framing, sniffing and referrer headers on every response."""
+    """Set CSP, framing, sniffing, referrer and caching headers on every response.
+
+    Anything but a static file may carry someone's data (pages, API answers, a new token), so it is
+    `no-store` unless its view chose its own caching (an organisation's pictures are `private`).
+    """
+    if request.endpoint != "static" and "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = "no-store"
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")

@@ -160,9 +160,12 @@ def media(name: str):
     owner = db.session.get(User, attachment.owner_id)
     if owner is None or owner.organisation_id != current_user.organisation_id:
         abort(404)
-    return send_from_directory(
+    response = send_from_directory(
         upload_folder(),
         os.path.basename(attachment.stored_name),
         mimetype=attachment.content_type,
         max_age=3600,
     )
+    response.cache_control.public = False
+    response.cache_control.private = True  # the browser may keep it; no shared cache may
+    return response

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Response, stream_with_context
+from flask import Response, current_app, stream_with_context
 
 from .. import audit
 from ..errors import InvalidInput
@@ -371,10 +372,37 @@ def export_filename(dataset: str, fmt: str, when: datetime) -> str:
     return f"sandbox-{dataset}-{when:%Y%m%d-%H%M%S}.{fmt}"
 
 
+# The last line of an export that broke after its first rows were sent (the status was already 200).
+INCOMPLETE = {
+    "csv": "# EXPORT INCOMPLETE: an error stopped it part way; download it again\n",
+    "json": "\n",  # the array is left unclosed, so a JSON reader refuses the file
+}
+
+
+def _first_rows(chunks: Iterator[str]) -> list[str]:
+    """Read the header and the first window of rows (an error here fails the request, not the file)."""
+    return [chunk for chunk in (next(chunks, None), next(chunks, None)) if chunk is not None]
+
+
+def _finish(dataset: str, fmt: str, f: ExportFilter, chunks: Iterator[str]) -> Iterator[str]:
+    try:
+        yield from chunks
+    except Exception:  # noqa: BLE001 - the answer is already 200: say so in the file and the audit trail
+        current_app.logger.exception("export of %s failed part way", dataset)
+        db.session.rollback()
+        audit.record(
+            "review.export_failed", None, organisation_id=f.organisation_id, dataset=dataset, format=fmt
+        )
+        db.session.commit()
+        yield INCOMPLETE[fmt]
+
+
 def export_response(dataset: str, fmt: str, f: ExportFilter) -> Response:
-    """Record who exported what, then stream the export as an attachment."""
+    """Stream the export as an attachment once its first rows are read; record who exported what."""
     if dataset not in DATASETS or fmt not in FORMATS:
         raise InvalidInput(f"Choose a dataset ({', '.join(DATASETS)}) and a format (csv or json).", "dataset")
+    chunks = stream_csv(dataset, f) if fmt == "csv" else stream_json(dataset, f)
+    first = _first_rows(chunks)
     audit.record(
         "review.exported",
         None,
@@ -384,7 +412,7 @@ def export_response(dataset: str, fmt: str, f: ExportFilter) -> Response:
         filter=f.as_args(),
     )
     db.session.commit()
-    body = stream_csv(dataset, f) if fmt == "csv" else stream_json(dataset, f)
+    body = itertools.chain(first, _finish(dataset, fmt, f, chunks))
     mimetype = "text/csv" if fmt == "csv" else "application/json"
     response = Response(stream_with_context(body), mimetype=mimetype)
     response.headers["Content-Disposition"] = (

@@ -59,6 +59,7 @@ def test_exif_is_removed_and_the_picture_shown_with_its_alt_text(client, trainee
     attachment = db.session.scalar(sa.select(Attachment))
     served = client.get(f"/p/media/{attachment.stored_name}")
     assert served.status_code == 200 and served.mimetype == "image/jpeg"
+    assert served.cache_control.private and not served.cache_control.public  # no shared cache keeps it
     assert b"SyntheticCam" not in served.data and not Image.open(io.BytesIO(served.data)).getexif()
     served.close()
     page = client.get(f"/p/social/posts/{attachment.post_id}").text
