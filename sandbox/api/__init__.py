@@ -31,4 +31,4 @@ def require_login_and_csrf():
 
 # Each module registers its routes on bp: live sessions, review (queue, run detail, notes, statuses),
 # and streamed review exports, besides feedback, posts, scenarios and the account views.
-from . import audit, feedback, live, posts, review, review_exports, scenarios, views  # noqa: E402,F401
+from . import audit, feedback, live, posts, review, review_exports, review_practice, scenarios, views  # noqa: E402,F401

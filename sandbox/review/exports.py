@@ -20,9 +20,10 @@ from flask import Response, current_app, stream_with_context
 from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db
-from ..models import AuditEvent, Finding, Post, Run, User, utcnow
+from ..models import AuditEvent, CohortMembership, Finding, Post, Run, User, utcnow
 from ..models.retention import PurgedRun
 from .export_filters import ExportFilter, date_conditions, post_scope, run_scope, runs_filter
+from .practice import free_practice
 from .queries import RunStats, run_stats
 
 CHUNK = 1000
@@ -125,6 +126,7 @@ def _run_item(row: sa.Row, stats: RunStats) -> dict[str, Any]:
 
 POST_COLUMNS = (
     "post_id",
+    "context",  # "run" or "free_practice" (a post outside any scenario: no run, session or scenario)
     "run_id",
     "trainee_id",
     "trainee_name",
@@ -193,22 +195,25 @@ def _trainee_runs(f: ExportFilter, world_ids: set[int]) -> dict[tuple[int, int],
     return by_world
 
 
+POST_FIELDS = (
+    Post.id,
+    Post.run_id,
+    Post.author_user_id,
+    Post.platform,
+    Post.kind,
+    Post.audience,
+    Post.parent_id,
+    Post.created_at,
+    Post.edited_at,
+    Post.deleted_at,
+    Post.overridden,
+    Post.body,
+)
+
+
 def iter_posts(f: ExportFilter) -> Iterator[list[dict[str, Any]]]:
-    """Trainee posts of the filtered runs with their findings (as stored when posted), one chunk at a time."""
-    stmt = sa.select(
-        Post.id,
-        Post.run_id,
-        Post.author_user_id,
-        Post.platform,
-        Post.kind,
-        Post.audience,
-        Post.parent_id,
-        Post.created_at,
-        Post.edited_at,
-        Post.deleted_at,
-        Post.overridden,
-        Post.body,
-    ).order_by(Post.id)
+    """Trainee posts of the filtered runs, then free-practice posts, with their findings as stored."""
+    stmt = sa.select(*POST_FIELDS).order_by(Post.id)
     windows = _id_windows(
         Post.id,
         Post.organisation_id + 0 == f.organisation_id,
@@ -227,16 +232,40 @@ def iter_posts(f: ExportFilter) -> Iterator[list[dict[str, Any]]]:
             continue
         findings = _findings_of([post.id for post, _run in matched])
         yield [_post_item(post, run, findings[post.id]) for post, run in matched]
+    yield from iter_practice_posts(f)
 
 
-def _post_item(post: sa.Row, run: sa.Row, findings: list[dict[str, Any]]) -> dict[str, Any]:
+def iter_practice_posts(f: ExportFilter) -> Iterator[list[dict[str, Any]]]:
+    """Free-practice posts (outside any run) the filter matches, as rows of their own context."""
+    if f.session_id is not None or f.scenario_id is not None or f.status is not None:
+        return  # filters only runs have
+    stmt = sa.select(*POST_FIELDS, User.id.label("user_id"), User.display_name).join(
+        User, User.id == Post.author_user_id
+    )
+    conditions = [*post_scope(f), *date_conditions(Post.created_at, f)]
+    if f.cohort_id is not None:
+        members = sa.select(CohortMembership.user_id).where(CohortMembership.cohort_id == f.cohort_id)
+        conditions.append(Post.author_user_id.in_(members))
+    for column, value in ((Post.platform, f.platform), (Post.author_user_id, f.trainee_id)):
+        if value is not None:
+            conditions.append(column == value)
+    for ids in _id_windows(Post.id, Post.organisation_id + 0 == f.organisation_id, free_practice()):
+        posts = db.session.execute(stmt.where(Post.id.in_(ids), *conditions).order_by(Post.id)).all()
+        if posts:
+            findings = _findings_of([post.id for post in posts])
+            yield [_post_item(post, None, findings[post.id]) for post in posts]
+
+
+def _post_item(post: sa.Row, run: sa.Row | None, findings: list[dict[str, Any]]) -> dict[str, Any]:
+    author = run if run is not None else post
     return {
         "post_id": post.id,
-        "run_id": run.id,
-        "trainee_id": run.user_id,
-        "trainee_name": run.display_name,
-        "live_session_id": run.live_session_id,
-        "scenario_id": run.scenario_id,
+        "context": "run" if run is not None else "free_practice",
+        "run_id": run.id if run is not None else None,
+        "trainee_id": author.user_id,
+        "trainee_name": author.display_name,
+        "live_session_id": run.live_session_id if run is not None else None,
+        "scenario_id": run.scenario_id if run is not None else None,
         "platform": post.platform,
         "kind": str(post.kind),
         "audience": str(post.audience),
@@ -314,7 +343,7 @@ ITERATORS: dict[str, Callable[[ExportFilter], Iterator[list[dict[str, Any]]]]] =
 }
 CSV_COLUMNS = {
     "runs": RUN_COLUMNS,
-    "posts": (*POST_COLUMNS[:15], "finding_count", "labels", "severities", "overridden_labels"),
+    "posts": (*POST_COLUMNS[:-1], "finding_count", "labels", "severities", "overridden_labels"),
     "audit": AUDIT_COLUMNS,
 }
 

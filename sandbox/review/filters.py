@@ -116,9 +116,9 @@ def decode_offset(cursor: str | None) -> int:
     return int(number)
 
 
-def page_number(args: Mapping[str, str]) -> int:
-    """The 1-based page number of the queue page (1 when absent)."""
-    raw = (args.get("page") or "1").strip()
+def page_number(args: Mapping[str, str], name: str = "page") -> int:
+    """The 1-based page number of a list on the queue page (1 when absent)."""
+    raw = (args.get(name) or "1").strip()
     if not raw.isdigit() or int(raw) < 1:
-        raise InvalidInput("page must be a whole number from 1.", "page")
+        raise InvalidInput(f"{name} must be a whole number from 1.", name)
     return int(raw)

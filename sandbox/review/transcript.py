@@ -127,7 +127,8 @@ def _version_of(finding: Finding, ends: list[datetime | None]) -> int:
     return max(len(ends) - 2, 0)
 
 
-def _trainee_entries(post: Post, trainee: str) -> list[Entry]:
+def trainee_entries(post: Post, trainee: str) -> list[Entry]:
+    """A trainee post version by version (findings as stored for each), then its deletion if any."""
     bodies = [r.body for r in post.revisions] + [post.body]
     starts = [post.created_at] + [r.replaced_at for r in post.revisions]
     ends: list[datetime | None] = [r.replaced_at for r in post.revisions] + [None]
@@ -224,7 +225,7 @@ def transcript(run: Run, scenario: Scenario | None, trainee_name: str) -> list[E
         if post.author_persona_id is not None:
             entries.append(_persona_entry(post, scenario))
         else:
-            entries.extend(_trainee_entries(post, trainee_name))
+            entries.extend(trainee_entries(post, trainee_name))
     mine = [p.id for p in posts if p.author_user_id == run.user_id]
     paused = paused_drafts(run, mine)
     texts = texts_of(paused)

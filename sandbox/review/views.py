@@ -22,6 +22,7 @@ from . import actions, bp
 from .detail import run_audit, run_detail
 from .filters import LABELS, SORTS, QueueFilters, page_number
 from .options import filter_options
+from .practice import practice_audit, practice_entries, practice_page, practice_post
 from .queries import PAGE_SIZE, ended_sessions, queue_page, reviewable_cohort, reviewable_run
 
 READ_ROLES = (Role.REVIEWER, Role.ADMIN, Role.INSTRUCTOR)
@@ -40,6 +41,8 @@ def queue():
     filters = QueueFilters.from_args(request.args)
     number = page_number(request.args)
     page = queue_page(current_user, filters, offset=(number - 1) * PAGE_SIZE)
+    practice_no = page_number(request.args, "practice_page")
+    practice = practice_page(current_user, filters, offset=(practice_no - 1) * PAGE_SIZE)
     cohort = reviewable_cohort(current_user, filters.cohort_id) if filters.cohort_id else None
     return render_template(
         "review/queue.html",
@@ -47,6 +50,9 @@ def queue():
         page=page,
         page_no=number,
         pages=max((page.total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        practice=practice,
+        practice_no=practice_no,
+        practice_pages=max((practice.total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
         options=filter_options(current_user),
         sessions=ended_sessions(current_user, filters),
         cohort=cohort,
@@ -78,6 +84,22 @@ def run(run_id: int):
         settable=actions.SETTABLE_STATUSES,
         platform=PLATFORMS.get(found.platform),
         action_form=ActionForm(),
+    )
+
+
+@bp.route("/practice/<int:post_id>")
+@role_required(*READ_ROLES)
+def practice(post_id: int):
+    """One free-practice post: its versions with the findings as posted, captures, deletion, audit log."""
+    post = practice_post(current_user, post_id)
+    author = post.author_user
+    return render_template(
+        "review/practice_post.html",
+        post=post,
+        author=author,
+        entries=practice_entries(post, author),
+        audit=practice_audit(post),
+        platform=PLATFORMS.get(post.platform),
     )
 
 
