@@ -158,8 +158,9 @@ def play(session_id: int):
     """Your part in the session: its feed in the platform's skin."""
     live = _session(session_id)
     participant = sessions.participant_for(live, current_user)
-    if participant is None:
-        return redirect(url_for("live.join", code=live.cohort.join_code))
+    if participant is None:  # the code is filled in only for those who may already see it
+        code = live.cohort.join_code if sessions.may_join_by_id(current_user, live) else None
+        return redirect(url_for("live.join", code=code))
     return redirect(url_for("scenarios.play", run_id=participant.run_id))
 
 
