@@ -20,6 +20,7 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
+from ..auth.views import safe_next
 from ..errors import InvalidInput
 from ..extensions import db
 from ..feeds.forms import ActionForm
@@ -215,7 +216,7 @@ def _act(session_id: int, action, success: str | None = None, control: bool = Tr
         db.session.commit()
         if success:
             flash(success, "success")
-    return redirect(request.form.get("next") or url_for("live.console", session_id=session_id))
+    return redirect(safe_next(request.form.get("next")) or url_for("live.console", session_id=session_id))
 
 
 def _valid(form) -> None:
