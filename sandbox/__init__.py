@@ -91,8 +91,10 @@ def register_cli(app: Flask) -> None:
 
 
 def register_filters(app: Flask) -> None:
-    """Template filters: linkify (the only way user text becomes HTML) and dates."""
+    """Template filters and globals: linkify (the only way user text becomes HTML), dates, post authors."""
+    from .feeds.authors import shown_author
     from .text import linkify
 
     app.add_template_filter(linkify, "linkify")
+    app.add_template_global(shown_author, "shown_author")
     app.add_template_filter(lambda value: value.strftime("%d %b %Y %H:%M UTC") if value else "", "datetime")

@@ -133,6 +133,8 @@ ACCESS.update(
         "api.end_live_session": STAFF,
         "api.speed_live_session": STAFF,
         "api.release_inject": STAFF,
+        # Members of the session's cohort (the matrix's trainee is one) and its staff; others need the
+        # cohort's code (tests/live/test_join_access.py).
         "api.join_live_session": POSTERS,
         # Anyone may try a code; the matrix's empty body is a 400, and joining refuses reviewers.
         "api.join_with_code": ANY_USER,
@@ -169,7 +171,8 @@ def test_access_matrix(app, client, org, login_as, who):
     """Anonymous users go to log in (pages) or get 401 (API); wrong roles get 403; right roles get in."""
     user = None if who == "anonymous" else login_as(who)
     other = make_user(org, Role.TRAINEE)
-    cohort = make_cohort(org, instructor=user if who == Role.INSTRUCTOR.value else None, members=(other,))
+    members = (other, user) if who == Role.TRAINEE.value else (other,)  # joins the session by its number
+    cohort = make_cohort(org, instructor=user if who == Role.INSTRUCTOR.value else None, members=members)
     persona = make_persona(org)
     post = make_post(org, persona, "social")
     live = make_live_session(org, cohort, user if who == Role.INSTRUCTOR.value else None)

@@ -280,24 +280,45 @@ def release_inject(session_id: int, key: str):
 document(
     "/live/sessions/{session_id}/join",
     "post",
-    "Join the session (trainees of its organisation; a pseudonym if the session allows them)",
+    "Join the session: members of its cohort by its number, anyone else of its organisation with the "
+    "cohort's code (a pseudonym if the session allows them)",
     JOINED,
     parameters=SESSION_ID,
     requestBody={
         "required": False,
         "content": {
             "application/json": {
-                "schema": {"type": "object", "properties": {"pseudonym": {"type": "string"}}}
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "code": {
+                            "type": "string",
+                            "description": "the cohort's join code; needed when you are not in the cohort",
+                        },
+                        "pseudonym": {"type": "string"},
+                    },
+                }
             }
         },
     },
+    responses=responses(
+        JOINED,
+        e400="",
+        e403="Not in the session's cohort and no code, or the wrong code",
+        e404="",
+        e409="The session has ended",
+    ),
 )
 
 
 @bp.post("/live/sessions/<int:session_id>/join")
 def join_live_session(session_id: int):
-    """Join a session (again: the same place)."""
-    return _join(_session(session_id), _json_body())
+    """Join a session (again: the same place); outside its cohort only with the cohort's code."""
+    payload = _json_body()
+    code = payload.get("code")
+    if code is not None and not isinstance(code, str):
+        raise InvalidInput("code must be a string.", "code")
+    return _join(sessions.session_for_id(current_user, _session(session_id), code), payload)
 
 
 document(

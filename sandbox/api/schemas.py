@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from flask_login import current_user
+
 from ..feedback.model import FINDING_FIELDS
-from ..models import Post
+from ..feeds.authors import shown_author
+from ..models import Post, User
 
 AUTHOR = {
     "type": "object",
+    "description": "who wrote it, as the caller may see them: in a live session's shared room, "
+    "other trainees appear under the name they joined with",
     "properties": {
         "type": {"type": "string", "enum": ["persona", "user"]},
-        "id": {"type": "integer"},
+        "id": {
+            "type": "integer",
+            "nullable": True,
+            "description": "null when the author is a trainee shown to you under a pseudonym",
+        },
         "name": {"type": "string"},
         "handle": {"type": "string", "nullable": True},
+        "real_name": {
+            "type": "string",
+            "description": "the account's name behind a pseudonym (the session's staff only)",
+        },
     },
 }
 POST_SCHEMA = {
@@ -77,12 +90,14 @@ POST_INPUT = {
 }
 
 
-def _author(post: Post) -> dict:
-    if post.author_persona is not None:
-        p = post.author_persona
-        return {"type": "persona", "id": p.id, "name": p.name, "handle": p.handle}
-    u = post.author_user
-    return {"type": "user", "id": u.id, "name": u.display_name, "handle": None}
+def _author(post: Post, viewer: User) -> dict:
+    shown = shown_author(post, viewer)
+    if shown.kind == "persona":
+        return {"type": "persona", "id": post.author_persona_id, "name": shown.name, "handle": shown.handle}
+    body = {"type": "user", "id": shown.account_id, "name": shown.name, "handle": None}
+    if shown.real_name is not None:
+        body["real_name"] = shown.real_name
+    return body
 
 
 def _time(value) -> str | None:
@@ -90,14 +105,14 @@ def _time(value) -> str | None:
 
 
 def post_json(post: Post, item=None, detail: bool = False) -> dict:
-    """A post as the API shows it; `detail` adds findings, history and traces (for its author)."""
+    """A post as the caller sees it; `detail` adds findings, history and traces (for its author)."""
     body = {
         "id": post.id,
         "platform": post.platform,
         "kind": post.kind.value,
         "audience": post.audience.value,
         "body": None if post.is_deleted else post.body,
-        "author": _author(post),
+        "author": _author(post, current_user),
         "parent_id": post.parent_id,
         "shared_id": post.shared_id,
         "rating": post.rating,

@@ -8,6 +8,7 @@ schedule, the releases and the clock are stored on the session row, so a restart
 
 from __future__ import annotations
 
+import hmac
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -134,6 +135,21 @@ def session_for_code(user: User, code: str) -> LiveSession:
     return live
 
 
+def may_join_by_id(user: User, live: LiveSession) -> bool:
+    """Whether the user may join by the session's number alone: a member of its cohort, or its staff."""
+    return may_run(user, live) or is_member(live.cohort, user)
+
+
+def session_for_id(user: User, live: LiveSession, code: str | None = None) -> LiveSession:
+    """The session, when the user may join it by its number (or gave its cohort's code); else 403."""
+    if code is not None:
+        if not hmac.compare_digest(code.strip().upper(), live.cohort.join_code):
+            raise _error("That is not the code of this session's cohort.", "code", 403)
+    elif not may_join_by_id(user, live):
+        raise _error("You are not in this session's cohort: join with the cohort code.", "code", 403)
+    return live
+
+
 def join(live: LiveSession, user: User, pseudonym: str | None = None, group: str = "") -> LiveParticipant:
     """Put a trainee in the session with a run of their own; joining again returns their place."""
     if live.status == "ended":
@@ -172,15 +188,18 @@ def join(live: LiveSession, user: User, pseudonym: str | None = None, group: str
     return participant
 
 
-def _ensure_member(cohort: Cohort, user: User) -> None:
-    if user.role != Role.TRAINEE:
-        return
+def is_member(cohort: Cohort, user: User) -> bool:
+    """Whether the user has a place in the cohort."""
     member = db.session.scalar(
         sa.select(CohortMembership.id).where(
             CohortMembership.cohort_id == cohort.id, CohortMembership.user_id == user.id
         )
     )
-    if member is None:
+    return member is not None
+
+
+def _ensure_member(cohort: Cohort, user: User) -> None:
+    if user.role == Role.TRAINEE and not is_member(cohort, user):
         db.session.add(CohortMembership(cohort_id=cohort.id, user_id=user.id))
 
 

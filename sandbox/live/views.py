@@ -20,6 +20,7 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
+from ..auth.views import safe_next
 from ..errors import InvalidInput
 from ..extensions import db
 from ..feeds.forms import ActionForm
@@ -158,8 +159,9 @@ def play(session_id: int):
     """Your part in the session: its feed in the platform's skin."""
     live = _session(session_id)
     participant = sessions.participant_for(live, current_user)
-    if participant is None:
-        return redirect(url_for("live.join", code=live.cohort.join_code))
+    if participant is None:  # the code is filled in only for those who may already see it
+        code = live.cohort.join_code if sessions.may_join_by_id(current_user, live) else None
+        return redirect(url_for("live.join", code=code))
     return redirect(url_for("scenarios.play", run_id=participant.run_id))
 
 
@@ -214,7 +216,7 @@ def _act(session_id: int, action, success: str | None = None, control: bool = Tr
         db.session.commit()
         if success:
             flash(success, "success")
-    return redirect(request.form.get("next") or url_for("live.console", session_id=session_id))
+    return redirect(safe_next(request.form.get("next")) or url_for("live.console", session_id=session_id))
 
 
 def _valid(form) -> None:

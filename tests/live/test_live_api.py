@@ -78,7 +78,7 @@ def test_a_whole_session_through_the_api(client, people):
     assert [e["seq"] for e in later["events"]] == [e["seq"] for e in everything["events"] if e["seq"] > 3]
     assert later["last"] == everything["last"]
     assert client.post(f"/api/v1/live/sessions/{sid}/end", headers=people["lead"]).json["status"] == "ended"
-    late = client.post(f"/api/v1/live/sessions/{sid}/join", json={}, headers=people["stranger"])
+    late = client.post(f"/api/v1/live/sessions/{sid}/join", json={}, headers=people["trainee"])
     assert late.status_code == 409 and "ended" in late.json["error"]["message"]
 
 
