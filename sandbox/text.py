@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 import bleach
 from bleach.linkifier import Linker
@@ -20,11 +21,28 @@ def _nofollow(attrs: dict, new: bool = False) -> dict:
     return attrs
 
 
-_LINKER = Linker(callbacks=[_nofollow], skip_tags=["a"], parse_email=False)
+# A Linker keeps parser, tree-walker and serializer state between calls, so it is not thread-safe:
+# shared between the server's threads it mixed one request's text into another's page. One per thread
+# costs what the shared one did; one per call would cost more (bench/text_bench.py measures both).
+_PER_THREAD = threading.local()
+
+
+def _new_linker() -> Linker:
+    """A Linker that links bare URLs with rel=nofollow and leaves the mention and hashtag links alone."""
+    return Linker(callbacks=[_nofollow], skip_tags=["a"], parse_email=False)
+
+
+def _linker() -> Linker:
+    """This thread's own Linker, made on first use."""
+    linker = getattr(_PER_THREAD, "linker", None)
+    if linker is None:
+        linker = _PER_THREAD.linker = _new_linker()
+    return linker
 
 
 def sanitize(html: str) -> Markup:
     """Return HTML reduced to the few tags and attributes the feeds allow."""
+    # bleach.clean builds a new Cleaner on each call, so nothing is shared between threads here.
     cleaned = bleach.clean(
         html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS, strip=True
     )
@@ -36,5 +54,5 @@ def linkify(text: str | None, tag_url: str = "/tags/", profile_url: str = "/peop
     escaped = str(escape(text or ""))
     escaped = _MENTION.sub(lambda m: f'<a class="mention" href="{profile_url}{m[1]}">@{m[1]}</a>', escaped)
     escaped = _HASHTAG.sub(lambda m: f'<a class="hashtag" href="{tag_url}{m[1]}">#{m[1]}</a>', escaped)
-    linked = _LINKER.linkify(escaped)
+    linked = _linker().linkify(escaped)
     return sanitize(linked.replace("\n", "<br>"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 
 import pytest
@@ -56,3 +58,33 @@ def test_sanitize_strips_unknown_tags_and_attributes():
         str(sanitize('<a href="https://x.org" onclick="evil()">x</a><iframe></iframe>'))
         == '<a href="https://x.org">x</a>'
     )
+
+
+def test_linkify_called_from_many_threads_at_once_returns_each_caller_its_own_text():
+    threads, texts_per_thread = 8, 300
+    texts = [
+        [
+            f"caller {t} text {i}: see https://t{t}.example/{i} @user_{t}_{i} #tag{t}x{i} <b>{t}/{i}</b>"
+            for i in range(texts_per_thread)
+        ]
+        for t in range(threads)
+    ]
+    expected = [[str(linkify(text)) for text in row] for row in texts]
+    start = threading.Barrier(threads)
+
+    def run(row: list[str]) -> list[str]:
+        start.wait()
+        outputs = []
+        for text in row:
+            try:
+                outputs.append(str(linkify(text)))
+            except Exception as error:  # noqa: BLE001 - a crash is one more wrong answer
+                outputs.append(repr(error))
+        return outputs
+
+    with ThreadPoolExecutor(threads) as pool:
+        results = list(pool.map(run, texts))
+    wrong = [
+        (t, i, out) for t, row in enumerate(results) for i, out in enumerate(row) if out != expected[t][i]
+    ]
+    assert wrong == [], f"{len(wrong)} of {threads * texts_per_thread} outputs wrong, e.g. {wrong[:2]}"
