@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlalchemy as sa
-from flask import abort, jsonify, request
+from flask import abort, jsonify
 from flask_login import current_user
 
 from ..errors import InvalidInput
@@ -19,6 +19,7 @@ from ..models import Cohort, LiveSession, Role
 from ..scenarios.runs import scenario_for
 from ..security import STAFF_ROLES
 from . import bp
+from .body import flag, ident, json_body, number, text
 from .openapi import document, responses
 from .params import query_int
 
@@ -77,15 +78,6 @@ def session_json(live: LiveSession) -> dict:
         body["code"] = live.cohort.join_code
         body["injects"] = master_events(live, sessions.scenario_of_session(live))
     return body
-
-
-def _json_body() -> dict:
-    payload = request.get_json(silent=True)
-    if payload is None:
-        return {}
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object.", "body")
-    return payload
 
 
 def _session(session_id: int) -> LiveSession:
@@ -150,17 +142,14 @@ def create_live_session():
     """Create a session in the lobby."""
     if current_user.role not in STAFF_ROLES:
         abort(403, description="Only instructors and admins create live sessions.")
-    payload = _json_body()
-    if not isinstance(payload.get("scenario_id"), str):
-        raise InvalidInput("Give the scenario_id to play.", "scenario_id")
-    if not isinstance(payload.get("cohort_id"), int):
-        raise InvalidInput("Give the cohort_id of the cohort taking part.", "cohort_id")
-    cohort = db.session.get(Cohort, payload["cohort_id"])
+    payload = json_body(required=False)
+    scenario_id = text(payload, "scenario_id", required=True)
+    cohort = db.session.get(Cohort, ident(payload, "cohort_id", required=True))
     if cohort is None or cohort.organisation_id != current_user.organisation_id:
         raise InvalidInput("There is no such cohort.", "cohort_id", status=404)
-    scenario = scenario_for(payload["scenario_id"], current_user.organisation_id)
+    scenario = scenario_for(scenario_id, current_user.organisation_id)
     live = sessions.create_session(
-        current_user, cohort, scenario, str(payload.get("mode", "")), bool(payload.get("allow_pseudonyms"))
+        current_user, cohort, scenario, text(payload, "mode", ""), flag(payload, "allow_pseudonyms")
     )
     db.session.commit()
     return jsonify(session_json(live)), 201
@@ -240,10 +229,8 @@ document(
 def speed_live_session(session_id: int):
     """Change the clock's speed."""
     _controlled(session_id)  # who may, before what they sent
-    speed = _json_body().get("speed")
-    if not isinstance(speed, int | float) or isinstance(speed, bool):
-        raise InvalidInput("Give the speed as a number.", "speed")
-    return _control(session_id, lambda live: sessions.set_speed(live, float(speed), current_user))
+    speed = number(json_body(required=False), "speed", required=True)
+    return _control(session_id, lambda live: sessions.set_speed(live, speed, current_user))
 
 
 document(
@@ -271,9 +258,7 @@ document(
 @bp.post("/live/sessions/<int:session_id>/injects/<key>/release")
 def release_inject(session_id: int, key: str):
     """Release an inject."""
-    group = _json_body().get("group")
-    if group is not None and not isinstance(group, str):
-        raise InvalidInput("group must be a string.", "group")
+    group = text(json_body(required=False), "group")
     return _control(session_id, lambda live: sessions.release(live, key, current_user, group))
 
 
@@ -297,7 +282,7 @@ document(
 @bp.post("/live/sessions/<int:session_id>/join")
 def join_live_session(session_id: int):
     """Join a session (again: the same place)."""
-    return _join(_session(session_id), _json_body())
+    return _join(_session(session_id), json_body(required=False))
 
 
 document(
@@ -323,18 +308,15 @@ document(
 @bp.post("/live/join")
 def join_with_code():
     """Join the session the cohort with this code is running."""
-    payload = _json_body()
-    code = payload.get("code")
-    if not isinstance(code, str) or not code.strip():
+    payload = json_body(required=False)
+    code = text(payload, "code")
+    if not code or not code.strip():
         raise InvalidInput("Give the cohort code shown on the projector.", "code")
     return _join(sessions.session_for_code(current_user, code), payload)
 
 
 def _join(live: LiveSession, payload: dict):
-    pseudonym = payload.get("pseudonym")
-    if pseudonym is not None and not isinstance(pseudonym, str):
-        raise InvalidInput("pseudonym must be a string.", "pseudonym")
-    participant = sessions.join(live, current_user, pseudonym)
+    participant = sessions.join(live, current_user, text(payload, "pseudonym"))
     db.session.commit()
     return jsonify(_joined(participant))
 

@@ -13,16 +13,10 @@ from ..feeds.platforms import PLATFORMS, get_platform
 from ..models import Post, PostKind
 from ..security import POSTING_ROLES
 from . import bp
+from .body import flag, ident, json_body, text
 from .feedback import FINDING_SCHEMA
 from .openapi import document
 from .schemas import PAGE_OF_POSTS, PLATFORM_SCHEMA, POST_INPUT, POST_SCHEMA, post_json
-
-
-def _payload() -> dict:
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object.", "body")
-    return payload
 
 
 def _pause_response(pause: PauseRequired, message: str):
@@ -134,29 +128,33 @@ document(
 )
 
 
+def _draft(data: dict) -> Draft:
+    recipient = text(data, "recipient")
+    try:
+        kind = PostKind(text(data, "kind") or ("dm" if recipient else "post"))
+    except ValueError:
+        raise InvalidInput("Unknown kind of post.", "kind") from None
+    return Draft(
+        body=text(data, "body", required=True),
+        audience=text(data, "audience", "public"),
+        kind=kind,
+        parent_id=ident(data, "parent_id"),
+        shared_id=ident(data, "shared_id"),
+        recipient_handle=recipient,
+        identity=text(data, "identity", "personal"),
+        override=flag(data, "override"),
+        run_id=ident(data, "run_id"),
+    )
+
+
 @bp.post("/posts")
 def create():
     """Publish, or answer 409 with the findings when a blocking finding needs the trainee's decision."""
     _require_poster()
-    data = _payload()
-    platform = get_platform(str(data.get("platform", "")))
+    data = json_body()
+    platform = get_platform(text(data, "platform", required=True))
     try:
-        kind = PostKind(data.get("kind") or ("dm" if data.get("recipient") else "post"))
-    except ValueError:
-        raise InvalidInput("Unknown kind of post.", "kind") from None
-    draft = Draft(
-        body=str(data.get("body", "")),
-        audience=str(data.get("audience", "public")),
-        kind=kind,
-        parent_id=data.get("parent_id"),
-        shared_id=data.get("shared_id"),
-        recipient_handle=data.get("recipient"),
-        identity=str(data.get("identity", "personal")),
-        override=data.get("override") is True,
-        run_id=data.get("run_id") if isinstance(data.get("run_id"), int) else None,
-    )
-    try:
-        post, _report = create_post(current_user, platform, draft)
+        post, _report = create_post(current_user, platform, _draft(data))
     except PauseRequired as pause:
         db.session.commit()  # keeps the audit record of the paused draft
         return _pause_response(
@@ -193,15 +191,15 @@ document(
 def edit(post_id: int):
     """Edit one's own post."""
     _require_poster()
-    data = _payload()
+    data = json_body()
     post = _post_in_reach(post_id)
     try:
         edit_post(
             current_user,
             PLATFORMS[post.platform],
             post.id,
-            str(data.get("body", "")),
-            data.get("override") is True,
+            text(data, "body", required=True),
+            flag(data, "override"),
         )
     except PauseRequired as pause:
         db.session.commit()
@@ -252,6 +250,7 @@ def reactions(post_id: int):
     """React to a post."""
     _require_poster()
     post = _post_in_reach(post_id)
-    reaction = react(current_user, PLATFORMS[post.platform], post.id, str(_payload().get("kind", "")))
+    kind = text(json_body(), "kind", required=True)
+    reaction = react(current_user, PLATFORMS[post.platform], post.id, kind)
     db.session.commit()
     return jsonify(kind=reaction.kind if reaction else None)

@@ -6,12 +6,9 @@ reviewers and admins. Other organisations' runs answer 404.
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import jsonify, request
 from flask_login import current_user
 
-from ..errors import InvalidInput
 from ..extensions import db
 from ..feedback.model import SEVERITIES
 from ..feeds.queries import clamp_limit
@@ -32,6 +29,7 @@ from ..review.queries import queue_page, reviewable_cohort, reviewable_run
 from ..review.views import ACT_ROLES, READ_ROLES
 from ..security import role_required
 from . import bp
+from .body import ident, json_body, text
 from .openapi import document
 
 RUN_ID = {"name": "run_id", "in": "path", "required": True, "schema": {"type": "integer"}}
@@ -102,13 +100,6 @@ NOTE_REQUEST = {
         }
     },
 }
-
-
-def _payload() -> dict[str, Any]:
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object.", "body")
-    return payload
 
 
 def _limit() -> int:
@@ -231,14 +222,16 @@ for path, summary in (
 def review_add_note(run_id: int):
     """Add a note, or with supersedes_id a new version of one; optionally set the status too."""
     run = reviewable_run(current_user, run_id)
-    payload = _payload()
-    if payload.get("supersedes_id") is not None:
-        note = actions.revise_note(current_user, run, payload["supersedes_id"], payload.get("note"))
+    payload = json_body()
+    supersedes_id, body = ident(payload, "supersedes_id"), text(payload, "note")
+    status = text(payload, "status")
+    if supersedes_id is not None:
+        note = actions.revise_note(current_user, run, supersedes_id, body)
     else:
-        note = actions.add_note(current_user, run, payload.get("note"), payload.get("post_id"))
+        note = actions.add_note(current_user, run, body, ident(payload, "post_id"))
     review = None
-    if payload.get("status") is not None:
-        review, _changed = actions.set_status(current_user, run, payload["status"])
+    if status is not None:
+        review, _changed = actions.set_status(current_user, run, status)
     db.session.commit()
     thread = next(t for t in note_threads(run) if t.current.id == note.id)
     return jsonify(note=thread_json(thread), review=review_json(review) if review else None), 201
@@ -270,7 +263,7 @@ document(
 def review_set_status(run_id: int):
     """Set needs_follow_up, discussed or closed."""
     run = reviewable_run(current_user, run_id)
-    review, changed = actions.set_status(current_user, run, _payload().get("status"))
+    review, changed = actions.set_status(current_user, run, text(json_body(), "status", required=True))
     db.session.commit()
     return jsonify(**review_json(review), changed=changed)
 
@@ -301,9 +294,6 @@ document(
 def review_sign_off(cohort_id: int):
     """Sign off the cohort's review."""
     cohort = reviewable_cohort(current_user, cohort_id)
-    payload = request.get_json(silent=True) or {}
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object.", "body")
-    signoff = actions.sign_off(current_user, cohort, payload.get("note", ""))
+    signoff = actions.sign_off(current_user, cohort, text(json_body(required=False), "note", ""))
     db.session.commit()
     return jsonify(signoff_json(signoff)), 201

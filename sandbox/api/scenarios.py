@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, jsonify, request
+from flask import abort, jsonify
 from flask_login import current_user
 
 from ..errors import InvalidInput
@@ -11,6 +11,7 @@ from ..scenarios.presenters import run_json, scenario_summary, scorecard_json
 from ..scenarios.runs import advance, finish_run, library_for, own_run, scenario_for, scenario_of, start_run
 from ..security import POSTING_ROLES
 from . import bp
+from .body import json_body, text
 from .openapi import document
 
 SCENARIO = {
@@ -107,10 +108,7 @@ def create_run():
     """Start a run in a world of the caller's own."""
     if current_user.role not in POSTING_ROLES:
         abort(403, description="Your role cannot play scenarios.")
-    payload = request.get_json(silent=True) or {}
-    if not isinstance(payload.get("scenario_id"), str):
-        raise InvalidInput("Give the scenario_id to start.", "scenario_id")
-    chosen = scenario_for(payload["scenario_id"], current_user.organisation_id)
+    chosen = scenario_for(text(json_body(), "scenario_id", required=True), current_user.organisation_id)
     run = start_run(current_user, chosen)
     db.session.commit()
     return jsonify(run_json(run, chosen)), 201
