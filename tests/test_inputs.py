@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 
 import pytest
@@ -110,3 +111,33 @@ def test_nul_byte_in_a_path_or_query_is_400_naming_the_field(client, login_as, u
     login_as(Role.ADMIN)
     response = client.get(url)
     assert response.status_code == 400 and "contains a NUL character" in response.text
+
+
+def _cursor(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2026-01-01T00:00:00|5",
+        "0001-01-01T00:00:00+01:00|5",
+        "2026-01-01T00:00:00+00:00|99999999999999999999",
+    ],
+)
+def test_feed_cursor_without_a_zone_or_out_of_range_is_400(client, login_as, raw):
+    login_as(Role.TRAINEE)
+    response = client.get(f"/api/v1/platforms/microblog/feed?cursor={_cursor(raw)}")
+    assert response.status_code == 400 and response.json["error"]["field"] == "cursor"
+
+
+@pytest.mark.parametrize("since", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00%2B05:00"])
+def test_audit_since_beyond_the_calendar_in_utc_is_400(client, login_as, since):
+    login_as(Role.REVIEWER)
+    response = client.get(f"/api/v1/audit?since={since}")
+    assert response.status_code == 400 and "out of range" in response.json["error"]["message"]
+
+
+def test_audit_since_without_a_zone_still_means_utc(client, login_as):
+    login_as(Role.REVIEWER)
+    assert client.get("/api/v1/audit?since=2000-01-01T00:00:00").json["items"]

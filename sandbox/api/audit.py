@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask import jsonify, request
 from flask_login import current_user
 
-from ..errors import InvalidInput
 from ..extensions import db
+from ..inputs import instant
 from ..models import AuditEvent, Role
 from ..security import role_required
 from . import bp
@@ -103,10 +103,4 @@ def _event_json(event: AuditEvent) -> dict:
 
 def _when(name: str) -> datetime | None:
     raw = request.args.get(name)
-    if not raw:
-        return None
-    try:
-        value = datetime.fromisoformat(raw)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a date and time like 2026-11-24T09:00:00+00:00.", name) from None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)  # a time without a zone is UTC
+    return instant(raw, name) if raw else None  # a time without a zone is UTC
