@@ -61,7 +61,7 @@ def require_same_organisation(obj: Any) -> Any:
 
 
 def add_security_headers(response: Response) -> Response:
-    """Set CSP, framing, sniffing and referrer headers on every response."""
+    """Set CSP, framing, sniffing, referrer and Server (no versions) headers on every response."""
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -69,6 +69,7 @@ def add_security_headers(response: Response) -> Response:
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    response.headers["Server"] = "sandbox"  # gunicorn replaces it with "gunicorn" (see README)
     return response
 
 
