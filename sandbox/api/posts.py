@@ -28,6 +28,11 @@ def _pause_response(pause: PauseRequired, message: str):
     return jsonify(body), status
 
 
+def _answer(post: Post, detail: bool = True) -> dict:
+    """The post with its counts now, and for its author its findings, history and traces."""
+    return post_json(post, queries.feed_item(current_user, post), detail=detail)
+
+
 def _require_poster() -> None:
     if current_user.role not in POSTING_ROLES:
         abort(403, description="Your role can read the platforms but not post in them.")
@@ -92,7 +97,7 @@ document(
 def post_detail(post_id: int):
     """A post, its replies, and for its author: findings, edit history and captured traces."""
     post = _post_in_reach(post_id)
-    body = post_json(post, detail=post.author_user_id == current_user.id)
+    body = _answer(post, detail=post.author_user_id == current_user.id)
     body["thread"] = [post_json(item.post, item) for item in queries.thread(current_user, post)]
     return jsonify(body)
 
@@ -163,7 +168,7 @@ def create():
             '"override": true to post anyway (recorded).',
         )
     db.session.commit()
-    return jsonify(post_json(post, detail=True)), 201
+    return jsonify(_answer(post)), 201
 
 
 document(
@@ -207,7 +212,7 @@ def edit(post_id: int):
             pause, 'The edit has a blocking finding; send it again with "override": true to save.'
         )
     db.session.commit()
-    return jsonify(post_json(post, detail=True))
+    return jsonify(_answer(post))
 
 
 document(
@@ -225,7 +230,7 @@ def delete(post_id: int):
     _require_poster()
     post = delete_post(current_user, post_id)
     db.session.commit()
-    return jsonify(post_json(post, detail=True))
+    return jsonify(_answer(post))
 
 
 document(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..feedback.model import FINDING_FIELDS
+from ..feeds.queries import FeedItem
 from ..models import Post
 
 AUTHOR = {
@@ -89,8 +90,8 @@ def _time(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def post_json(post: Post, item=None, detail: bool = False) -> dict:
-    """A post as the API shows it; `detail` adds findings, history and traces (for its author)."""
+def post_json(post: Post, item: FeedItem, detail: bool = False) -> dict:
+    """A post with its counts as the API shows it; `detail` adds findings, history and traces."""
     body = {
         "id": post.id,
         "platform": post.platform,
@@ -104,8 +105,8 @@ def post_json(post: Post, item=None, detail: bool = False) -> dict:
         "created_at": _time(post.created_at),
         "edited_at": _time(post.edited_at),
         "deleted_at": _time(post.deleted_at),
-        "replies": getattr(item, "replies", None),
-        "reactions": getattr(item, "reactions", None),
+        "replies": item.replies,
+        "reactions": item.reactions,
     }
     if detail:
         body["overridden"] = post.overridden

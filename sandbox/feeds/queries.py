@@ -176,6 +176,12 @@ def thread(viewer: User, post: Post) -> list[FeedItem]:
     return [FeedItem(p, r, n, m) for p, r, n, m in db.session.execute(stmt).unique().all()]
 
 
+def feed_item(viewer: User, post: Post) -> FeedItem:
+    """One post with its counts and the viewer's reaction, as a feed would show it."""
+    row = db.session.execute(_counted(viewer).where(Post.id == post.id)).unique().one()
+    return FeedItem(*row)
+
+
 def post_for_viewer(viewer: User, post_id: int, platform: Platform) -> Post | None:
     """A post the viewer may open (deleted ones included, so their traces can be seen)."""
     post = db.session.get(Post, post_id)
