@@ -47,6 +47,7 @@ document(
     "post",
     "Privacy and tone feedback on a draft (nothing stored)",
     REPORT_SCHEMA,
+    e413="",
     requestBody={
         "required": True,
         "content": {

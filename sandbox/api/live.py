@@ -216,6 +216,7 @@ document(
     "Set the clock's speed (0.5, 1, 2, 4 or 8)",
     SESSION,
     parameters=SESSION_ID,
+    e409="The session has ended",
     requestBody={
         "required": True,
         "content": {
@@ -268,6 +269,7 @@ document(
     "Join the session (trainees of its organisation; a pseudonym if the session allows them)",
     JOINED,
     parameters=SESSION_ID,
+    e409="The session has ended, or does not allow that",
     requestBody={
         "required": False,
         "content": {
@@ -290,6 +292,7 @@ document(
     "post",
     "Join your cohort's running session with its code; then post into it with the run_id",
     JOINED,
+    e409="The session has ended, or does not allow that",
     requestBody={
         "required": True,
         "content": {

@@ -177,6 +177,7 @@ document(
     "Edit a post's body (history kept; findings recomputed and stored)",
     POST_SCHEMA,
     parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    e409="The post was deleted, or the edit has a blocking finding and no override (with the findings)",
     requestBody={
         "required": True,
         "content": {
@@ -221,6 +222,7 @@ document(
     "Soft-delete a post; the answer lists the traces that remain",
     POST_SCHEMA,
     parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    e409="The post is already deleted",
 )
 
 
@@ -239,6 +241,7 @@ document(
     "Like or react (the same kind again takes it back)",
     {"type": "object", "properties": {"kind": {"type": "string", "nullable": True}}},
     parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    e409="The post was deleted",
     requestBody={
         "required": True,
         "content": {

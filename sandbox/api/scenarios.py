@@ -132,7 +132,9 @@ def run_detail(run_id: int):
     return jsonify(run_json(run, scenario_of(run)))
 
 
-document("/runs/{run_id}/finish", "post", "End the run", RUN, parameters=RUN_ID)
+document(
+    "/runs/{run_id}/finish", "post", "End the run", RUN, parameters=RUN_ID, e409="The run has already ended"
+)
 
 
 @bp.post("/runs/<int:run_id>/finish")
@@ -150,6 +152,7 @@ document(
     "Rubric met or missed, findings, model answer, reflection",
     SCORECARD,
     parameters=RUN_ID,
+    e409="The run is still going: finish it first",
 )
 
 
