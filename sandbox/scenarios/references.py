@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..feeds.platforms import PLATFORMS
 from .schema import Inject, Scenario
 
 Loc = tuple
@@ -69,6 +68,8 @@ def _inject(scenario: Scenario, index: int, inject: Inject, posts: set[str]) -> 
 
 def _lengths(scenario: Scenario) -> Problems:
     """Posts longer than the platform allows could never be shown there."""
+    from ..feeds.platforms import PLATFORMS  # here, not at the top: the feeds package loads the web views
+
     platform = PLATFORMS[scenario.platform]
     limit = f"{platform.name} allows {platform.char_limit}"
     return [
