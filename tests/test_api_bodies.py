@@ -76,3 +76,14 @@ def test_review_note_with_an_id_beyond_the_column_is_400(client, org, api_token)
             f"/api/v1/review/runs/{run.id}/notes", json={"note": "n", field: 2**40}, headers=headers
         )
         assert response.status_code == 400 and response.json["error"]["field"] == field
+
+
+def test_each_request_reads_its_own_body_even_when_requests_share_an_app_context(app, trainee_headers):
+    from flask.testing import FlaskClient
+
+    client = FlaskClient(app)  # requests reuse the test's app context (and its g), as schemathesis's do
+    for platform in ("social", "professional"):
+        response = client.post(
+            "/api/v1/feedback", json={"text": "hi", "platform": platform}, headers=trainee_headers
+        )
+        assert response.json["platform"] == platform

@@ -7,7 +7,7 @@ import math
 import re
 from typing import Any
 
-from flask import g, request
+from flask import request
 
 from ..errors import InvalidInput
 from ..inputs import MAX_ID
@@ -15,6 +15,7 @@ from ..inputs import MAX_ID
 MAX_DEPTH = 32
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _MISSING = object()
+_PARSED = "sandbox.json_body"  # kept with the request itself, never shared with another request
 
 
 def _refuse_constant(name: str) -> None:
@@ -62,12 +63,12 @@ def check_json(value: Any) -> None:
 
 def parsed_json() -> Any:
     """The request's JSON body parsed and checked (once per request), or None when none was sent."""
-    if "json_body" not in g:
+    if _PARSED not in request.environ:
         raw = request.get_data(cache=True) if request.is_json else b""
         payload = _parse(raw) if raw.strip() else None
         check_json(payload)
-        g.json_body = payload
-    return g.json_body
+        request.environ[_PARSED] = payload
+    return request.environ[_PARSED]
 
 
 def json_body(required: bool = True) -> dict[str, Any]:
