@@ -13,7 +13,7 @@ from ..inputs import instant
 from ..models import AuditEvent, Role
 from ..security import role_required
 from . import bp
-from .openapi import document
+from .openapi import ID, document
 from .params import query_int
 
 MAX_LIMIT = 200
@@ -31,9 +31,9 @@ EVENT = {
 }
 PARAMETERS = [
     {"name": "action", "in": "query", "schema": {"type": "string"}, "description": "e.g. post.override"},
-    {"name": "actor_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "actor_id", "in": "query", "schema": ID},
     {"name": "target_type", "in": "query", "schema": {"type": "string"}, "description": "e.g. run, post"},
-    {"name": "target_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "target_id", "in": "query", "schema": ID},
     {"name": "since", "in": "query", "schema": {"type": "string", "format": "date-time"}},
     {"name": "until", "in": "query", "schema": {"type": "string", "format": "date-time"}},
     {

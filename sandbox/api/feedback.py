@@ -11,7 +11,7 @@ from ..feedback.model import AUDIENCES, FINDING_FIELDS, PLATFORMS
 from ..scenarios.runs import facts_of, own_run
 from . import bp
 from .body import ident, json_body, text
-from .openapi import document
+from .openapi import ID, document
 
 MAX_DRAFT_CHARS = 20_000
 
@@ -59,7 +59,7 @@ document(
                         "text": {"type": "string", "maxLength": MAX_DRAFT_CHARS},
                         "platform": {"type": "string", "enum": list(PLATFORMS), "default": "microblog"},
                         "audience": {"type": "string", "enum": list(AUDIENCES), "default": "public"},
-                        "run_id": {"type": "integer", "description": "a scenario run whose facts apply"},
+                        "run_id": {**ID, "description": "a scenario run whose facts apply"},
                     },
                 }
             }

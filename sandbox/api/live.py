@@ -20,7 +20,7 @@ from ..scenarios.runs import scenario_for
 from ..security import STAFF_ROLES
 from . import bp
 from .body import flag, ident, json_body, number, text
-from .openapi import document, responses
+from .openapi import ID, document, path_id, responses
 from .params import query_int
 
 SESSION = {
@@ -67,7 +67,7 @@ JOINED = {
         "name": {"type": "string"},
     },
 }
-SESSION_ID = [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+SESSION_ID = [path_id("session_id")]
 INJECT_KEY = [*SESSION_ID, {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}]
 
 
@@ -125,7 +125,7 @@ document(
                     "required": ["scenario_id", "cohort_id", "mode"],
                     "properties": {
                         "scenario_id": {"type": "string"},
-                        "cohort_id": {"type": "integer"},
+                        "cohort_id": ID,
                         "mode": {"type": "string", "enum": ["shared", "parallel"]},
                         "allow_pseudonyms": {"type": "boolean"},
                     },
@@ -220,7 +220,13 @@ document(
     requestBody={
         "required": True,
         "content": {
-            "application/json": {"schema": {"type": "object", "properties": {"speed": {"type": "number"}}}}
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["speed"],
+                    "properties": {"speed": {"type": "number", "enum": list(sessions.SPEEDS)}},
+                }
+            }
         },
     },
 )

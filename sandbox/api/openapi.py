@@ -6,7 +6,10 @@ import copy
 import re
 from typing import Any
 
+from ..inputs import MAX_ID
+
 _PATHS: dict[str, dict[str, Any]] = {}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}  # ids are 32-bit columns; larger ones are 404/400
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -64,6 +67,11 @@ ERROR_REFS = {
     413: "TooLarge",
 }
 DEFAULT_ERRORS = (400, 401, 403, 404)  # any operation may answer these (bad input, login, role, no such id)
+
+
+def path_id(name: str) -> dict[str, Any]:
+    """A path parameter holding an id."""
+    return {"name": name, "in": "path", "required": True, "schema": ID}
 
 
 def responses(

@@ -15,8 +15,16 @@ from ..security import POSTING_ROLES
 from . import bp
 from .body import flag, ident, json_body, text
 from .feedback import FINDING_SCHEMA
-from .openapi import document
-from .schemas import PAGE_OF_POSTS, PLATFORM_SCHEMA, POST_INPUT, POST_SCHEMA, post_json
+from .openapi import document, path_id
+from .schemas import (
+    PAGE_OF_POSTS,
+    PLATFORM_ID,
+    PLATFORM_SCHEMA,
+    POST_INPUT,
+    POST_SCHEMA,
+    REACTIONS,
+    post_json,
+)
 
 
 def _pause_response(pause: PauseRequired, message: str):
@@ -68,7 +76,7 @@ document(
     "A page of a platform's feed (newest first)",
     PAGE_OF_POSTS,
     parameters=[
-        {"name": "platform", "in": "path", "required": True, "schema": {"type": "string"}},
+        {"name": "platform", "in": "path", "required": True, "schema": PLATFORM_ID},
         {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
         {"name": "cursor", "in": "query", "schema": {"type": "string"}},
     ],
@@ -89,7 +97,7 @@ document(
     "get",
     "A post with its thread, findings (for its author), history and traces",
     POST_SCHEMA,
-    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("post_id")],
 )
 
 
@@ -176,7 +184,7 @@ document(
     "patch",
     "Edit a post's body (history kept; findings recomputed and stored)",
     POST_SCHEMA,
-    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("post_id")],
     e409="The post was deleted, or the edit has a blocking finding and no override (with the findings)",
     requestBody={
         "required": True,
@@ -221,7 +229,7 @@ document(
     "delete",
     "Soft-delete a post; the answer lists the traces that remain",
     POST_SCHEMA,
-    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("post_id")],
     e409="The post is already deleted",
 )
 
@@ -240,13 +248,19 @@ document(
     "post",
     "Like or react (the same kind again takes it back)",
     {"type": "object", "properties": {"kind": {"type": "string", "nullable": True}}},
-    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("post_id")],
     e409="The post was deleted",
     requestBody={
         "required": True,
         "content": {
             "application/json": {
-                "schema": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}}
+                "schema": {
+                    "type": "object",
+                    "required": ["kind"],
+                    "properties": {
+                        "kind": {"type": "string", "enum": REACTIONS, "description": "the platform's"}
+                    },
+                }
             }
         },
     },

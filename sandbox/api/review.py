@@ -30,9 +30,9 @@ from ..review.views import ACT_ROLES, READ_ROLES
 from ..security import role_required
 from . import bp
 from .body import ident, json_body, text
-from .openapi import document
+from .openapi import ID, document, path_id
 
-RUN_ID = {"name": "run_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+RUN_ID = path_id("run_id")
 PAGING = [
     {
         "name": "limit",
@@ -42,11 +42,11 @@ PAGING = [
     {"name": "cursor", "in": "query", "schema": {"type": "string"}},
 ]
 QUEUE_PARAMS = [
-    {"name": "cohort_id", "in": "query", "schema": {"type": "integer"}},
-    {"name": "session_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "cohort_id", "in": "query", "schema": ID},
+    {"name": "session_id", "in": "query", "schema": ID},
     {"name": "scenario_id", "in": "query", "schema": {"type": "string"}},
     {"name": "platform", "in": "query", "schema": {"type": "string", "enum": list(PLATFORM_IDS)}},
-    {"name": "trainee_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "trainee_id", "in": "query", "schema": ID},
     {"name": "label", "in": "query", "schema": {"type": "string", "enum": list(LABELS)}},
     {"name": "severity", "in": "query", "schema": {"type": "string", "enum": list(SEVERITIES)}},
     {"name": "overridden", "in": "query", "schema": {"type": "boolean"}},
@@ -92,8 +92,8 @@ NOTE_REQUEST = {
                 "required": ["note"],
                 "properties": {
                     "note": {"type": "string", "maxLength": actions.NOTE_MAX},
-                    "post_id": {"type": "integer", "description": "annotate this post of the run"},
-                    "supersedes_id": {"type": "integer", "description": "edit: a new version of this note"},
+                    "post_id": {**ID, "description": "annotate this post of the run"},
+                    "supersedes_id": {**ID, "description": "edit: a new version of this note"},
                     "status": {"type": "string", "enum": list(actions.SETTABLE_STATUSES)},
                 },
             }
@@ -200,7 +200,15 @@ NOTE_RESPONSE = {
     "201": {
         "description": "The note (its newest version, with its history) and the run's review status",
         "content": {
-            "application/json": {"schema": {"type": "object", "properties": {"note": NOTE, "review": OBJECT}}}
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "note": NOTE,
+                        "review": {"type": "object", "nullable": True, "description": "when status was set"},
+                    },
+                }
+            }
         },
     },
     "400": {"$ref": "#/components/responses/BadRequest"},
@@ -272,7 +280,7 @@ document(
     "/review/cohorts/{cohort_id}/signoff",
     "post",
     "Sign off a cohort's review (recorded with who and when)",
-    parameters=[{"name": "cohort_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("cohort_id")],
     responses={
         "201": {"description": "The sign-off", "content": {"application/json": {"schema": OBJECT}}},
         "401": {"$ref": "#/components/responses/Unauthorized"},

@@ -12,7 +12,7 @@ from ..scenarios.runs import advance, finish_run, library_for, own_run, scenario
 from ..security import POSTING_ROLES
 from . import bp
 from .body import json_body, text
-from .openapi import document
+from .openapi import document, path_id, responses
 
 SCENARIO = {
     "type": "object",
@@ -47,7 +47,7 @@ SCORECARD = {
         "reflection_question": {"type": "string"},
     },
 }
-RUN_ID = [{"name": "run_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+RUN_ID = [path_id("run_id")]
 
 
 document(
@@ -88,6 +88,7 @@ document(
     "post",
     "Start a self-paced run of a scenario",
     RUN,
+    responses=responses(RUN, 201, "Started"),
     requestBody={
         "required": True,
         "content": {

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ..feedback.model import FINDING_FIELDS
+from ..feeds.platforms import PLATFORMS
 from ..feeds.queries import FeedItem
 from ..models import Post
+from .openapi import ID
 
 AUTHOR = {
     "type": "object",
@@ -57,23 +59,26 @@ PLATFORM_SCHEMA = {
         "reactions": {"type": "array", "items": {"type": "string"}},
     },
 }
+PLATFORM_ID = {"type": "string", "enum": list(PLATFORMS)}
+AUDIENCES = sorted({choice.value.value for p in PLATFORMS.values() for choice in p.audiences})
+REACTIONS = sorted({kind for p in PLATFORMS.values() for kind in p.reactions})
 POST_INPUT = {
     "type": "object",
     "required": ["platform", "body"],
     "properties": {
-        "platform": {"type": "string"},
+        "platform": PLATFORM_ID,
         "body": {"type": "string"},
-        "audience": {"type": "string"},
+        "audience": {"type": "string", "enum": AUDIENCES, "description": "one the platform offers"},
         "kind": {
             "type": "string",
             "enum": ["post", "reply", "comment", "quote", "share", "dm", "owner_response"],
         },
-        "parent_id": {"type": "integer"},
-        "shared_id": {"type": "integer"},
+        "parent_id": ID,
+        "shared_id": ID,
         "recipient": {"type": "string", "description": "a persona's handle, for a DM"},
         "identity": {"type": "string", "enum": ["personal", "page"]},
         "override": {"type": "boolean"},
-        "run_id": {"type": "integer"},
+        "run_id": ID,
     },
 }
 
