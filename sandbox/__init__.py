@@ -14,6 +14,7 @@ def create_app(test_config: Any = None) -> Flask:
     os.makedirs(app.instance_path, exist_ok=True)
     register_config(app, test_config)
     register_extensions(app)
+    register_inputs(app)
     register_blueprints(app)
     register_errors(app)
     register_cli(app)
@@ -55,6 +56,13 @@ def register_extensions(app: Flask) -> None:
     init_bus(app)
     app.session_interface = SessionInterface()
     app.after_request(add_security_headers)
+
+
+def register_inputs(app: Flask) -> None:
+    """Read untrusted input one way: bounded `<int:...>` ids (before any route is added), no NUL bytes."""
+    from .inputs import init_inputs
+
+    init_inputs(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -44,9 +44,15 @@ def json_error(status: int, message: str, field: str | None = None):
 def _handle_http(error: HTTPException):
     status = error.code or 500
     if wants_json():
-        return json_error(status, error.description or "")
-    template = f"errors/{status}.html" if status in (403, 404, 429, 500) else "errors/generic.html"
-    return render_template(template, error=error, status=status), status
+        response, _status = json_error(status, error.description or "")
+    else:
+        template = f"errors/{status}.html" if status in (403, 404, 429, 500) else "errors/generic.html"
+        response = make_response(render_template(template, error=error, status=status))
+    response.status_code = status
+    for name, value in error.get_headers():  # Allow on a 405, for one
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def _handle_csrf(error: CSRFError):

@@ -61,7 +61,7 @@ def require_same_organisation(obj: Any) -> Any:
 
 
 def add_security_headers(response: Response) -> Response:
-    """Set CSP, framing, sniffing, referrer and caching headers on every response.
+    """Set CSP, framing, sniffing, referrer, caching and Server (no versions) headers on every response.
 
     Anything but a static file may carry someone's data (pages, API answers, a new token), so it is
     `no-store` unless its view chose its own caching (an organisation's pictures are `private`).
@@ -75,6 +75,7 @@ def add_security_headers(response: Response) -> Response:
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    response.headers["Server"] = "sandbox"  # gunicorn replaces it with "gunicorn" (see README)
     return response
 
 

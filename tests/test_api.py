@@ -106,7 +106,7 @@ def test_cohorts_lists_join_codes_only_for_staff(client, login_as, org):
 
 def test_feedback_rejects_bad_input_naming_the_field(client, login_as):
     login_as(Role.TRAINEE)
-    assert client.post("/api/v1/feedback", data="not json").json["error"]["field"] == "text"
+    assert client.post("/api/v1/feedback", data="not json").json["error"]["field"] == "body"
     bad_platform = client.post("/api/v1/feedback", json={"text": "hi", "platform": "myspace"})
     assert bad_platform.status_code == 400 and bad_platform.json["error"]["field"] == "platform"
     too_long = client.post("/api/v1/feedback", json={"text": "x" * 20_001})

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from ..errors import json_error
 from ..extensions import csrf
+from .body import parsed_json
 
 bp = Blueprint("api", __name__)
 csrf.exempt(bp)  # checked below, only for cookie sessions: a Bearer token cannot be sent by another site
@@ -26,6 +27,7 @@ def require_login_and_csrf():
         and current_app.config["WTF_CSRF_ENABLED"]
     ):
         csrf.protect()
+    parsed_json()  # a body that is not JSON, too deep, or holds a lone surrogate or NUL: 400 on every route
     return None
 
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask import jsonify, request
 from flask_login import current_user
 
-from ..errors import InvalidInput
 from ..extensions import db
+from ..inputs import instant
 from ..models import AuditEvent, Role
 from ..security import role_required
 from . import bp
-from .openapi import document
+from .openapi import ID, document
 from .params import query_int
 
 MAX_LIMIT = 200
@@ -31,9 +31,9 @@ EVENT = {
 }
 PARAMETERS = [
     {"name": "action", "in": "query", "schema": {"type": "string"}, "description": "e.g. post.override"},
-    {"name": "actor_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "actor_id", "in": "query", "schema": ID},
     {"name": "target_type", "in": "query", "schema": {"type": "string"}, "description": "e.g. run, post"},
-    {"name": "target_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "target_id", "in": "query", "schema": ID},
     {"name": "since", "in": "query", "schema": {"type": "string", "format": "date-time"}},
     {"name": "until", "in": "query", "schema": {"type": "string", "format": "date-time"}},
     {
@@ -103,10 +103,4 @@ def _event_json(event: AuditEvent) -> dict:
 
 def _when(name: str) -> datetime | None:
     raw = request.args.get(name)
-    if not raw:
-        return None
-    try:
-        value = datetime.fromisoformat(raw)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a date and time like 2026-11-24T09:00:00+00:00.", name) from None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)  # a time without a zone is UTC
+    return instant(raw, name) if raw else None  # a time without a zone is UTC

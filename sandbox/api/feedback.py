@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import jsonify
 from flask_login import current_user
 
 from ..errors import InvalidInput
@@ -10,7 +10,8 @@ from ..feedback import analyze
 from ..feedback.model import AUDIENCES, FINDING_FIELDS, PLATFORMS
 from ..scenarios.runs import facts_of, own_run
 from . import bp
-from .openapi import document
+from .body import ident, json_body, text
+from .openapi import ID, document
 
 MAX_DRAFT_CHARS = 20_000
 
@@ -46,6 +47,7 @@ document(
     "post",
     "Privacy and tone feedback on a draft (nothing stored)",
     REPORT_SCHEMA,
+    e413="",
     requestBody={
         "required": True,
         "content": {
@@ -57,7 +59,7 @@ document(
                         "text": {"type": "string", "maxLength": MAX_DRAFT_CHARS},
                         "platform": {"type": "string", "enum": list(PLATFORMS), "default": "microblog"},
                         "audience": {"type": "string", "enum": list(AUDIENCES), "default": "public"},
-                        "run_id": {"type": "integer", "description": "a scenario run whose facts apply"},
+                        "run_id": {**ID, "description": "a scenario run whose facts apply"},
                     },
                 }
             }
@@ -67,7 +69,7 @@ document(
 
 
 def _choice(payload: dict, field: str, choices: tuple[str, ...], default: str) -> str:
-    value = payload.get(field, default)
+    value = text(payload, field, default)
     if value not in choices:
         raise InvalidInput(f"{field} must be one of: {', '.join(choices)}.", field)
     return value
@@ -76,21 +78,17 @@ def _choice(payload: dict, field: str, choices: tuple[str, ...], default: str) -
 @bp.post("/feedback")
 def feedback():
     """Analyse a draft and return the report."""
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object with at least a 'text' string.", "text")
-    text = payload.get("text")
-    if not isinstance(text, str):
-        raise InvalidInput("'text' must be a string.", "text")
-    if len(text) > MAX_DRAFT_CHARS:
+    payload = json_body()
+    draft = text(payload, "text", required=True)
+    if len(draft) > MAX_DRAFT_CHARS:
         raise InvalidInput(f"'text' is longer than {MAX_DRAFT_CHARS} characters.", "text", status=413)
     platform = _choice(payload, "platform", PLATFORMS, "microblog")
     audience = _choice(payload, "audience", AUDIENCES, "public")
-    facts = _facts_for(payload.get("run_id"))
-    return jsonify(analyze(text, platform=platform, audience=audience, facts=facts).to_dict())
+    facts = _facts_for(ident(payload, "run_id"))
+    return jsonify(analyze(draft, platform=platform, audience=audience, facts=facts).to_dict())
 
 
-def _facts_for(run_id) -> list[dict] | None:
+def _facts_for(run_id: int | None) -> list[dict] | None:
     """The patient facts of the caller's own run, when a run_id is given."""
     if run_id is None:
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlalchemy as sa
-from flask import abort, jsonify, request
+from flask import abort, jsonify
 from flask_login import current_user
 
 from ..errors import InvalidInput
@@ -19,7 +19,8 @@ from ..models import Cohort, LiveSession, Role
 from ..scenarios.runs import scenario_for
 from ..security import STAFF_ROLES
 from . import bp
-from .openapi import document, responses
+from .body import flag, ident, json_body, number, text
+from .openapi import ID, document, path_id, responses
 from .params import query_int
 
 SESSION = {
@@ -66,7 +67,7 @@ JOINED = {
         "name": {"type": "string"},
     },
 }
-SESSION_ID = [{"name": "session_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+SESSION_ID = [path_id("session_id")]
 INJECT_KEY = [*SESSION_ID, {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}]
 
 
@@ -77,15 +78,6 @@ def session_json(live: LiveSession) -> dict:
         body["code"] = live.cohort.join_code
         body["injects"] = master_events(live, sessions.scenario_of_session(live))
     return body
-
-
-def _json_body() -> dict:
-    payload = request.get_json(silent=True)
-    if payload is None:
-        return {}
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object.", "body")
-    return payload
 
 
 def _session(session_id: int) -> LiveSession:
@@ -133,7 +125,7 @@ document(
                     "required": ["scenario_id", "cohort_id", "mode"],
                     "properties": {
                         "scenario_id": {"type": "string"},
-                        "cohort_id": {"type": "integer"},
+                        "cohort_id": ID,
                         "mode": {"type": "string", "enum": ["shared", "parallel"]},
                         "allow_pseudonyms": {"type": "boolean"},
                     },
@@ -150,17 +142,14 @@ def create_live_session():
     """Create a session in the lobby."""
     if current_user.role not in STAFF_ROLES:
         abort(403, description="Only instructors and admins create live sessions.")
-    payload = _json_body()
-    if not isinstance(payload.get("scenario_id"), str):
-        raise InvalidInput("Give the scenario_id to play.", "scenario_id")
-    if not isinstance(payload.get("cohort_id"), int):
-        raise InvalidInput("Give the cohort_id of the cohort taking part.", "cohort_id")
-    cohort = db.session.get(Cohort, payload["cohort_id"])
+    payload = json_body(required=False)
+    scenario_id = text(payload, "scenario_id", required=True)
+    cohort = db.session.get(Cohort, ident(payload, "cohort_id", required=True))
     if cohort is None or cohort.organisation_id != current_user.organisation_id:
         raise InvalidInput("There is no such cohort.", "cohort_id", status=404)
-    scenario = scenario_for(payload["scenario_id"], current_user.organisation_id)
+    scenario = scenario_for(scenario_id, current_user.organisation_id)
     live = sessions.create_session(
-        current_user, cohort, scenario, str(payload.get("mode", "")), bool(payload.get("allow_pseudonyms"))
+        current_user, cohort, scenario, text(payload, "mode", ""), flag(payload, "allow_pseudonyms")
     )
     db.session.commit()
     return jsonify(session_json(live)), 201
@@ -227,10 +216,17 @@ document(
     "Set the clock's speed (0.5, 1, 2, 4 or 8)",
     SESSION,
     parameters=SESSION_ID,
+    e409="The session has ended",
     requestBody={
         "required": True,
         "content": {
-            "application/json": {"schema": {"type": "object", "properties": {"speed": {"type": "number"}}}}
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["speed"],
+                    "properties": {"speed": {"type": "number", "enum": list(sessions.SPEEDS)}},
+                }
+            }
         },
     },
 )
@@ -240,10 +236,8 @@ document(
 def speed_live_session(session_id: int):
     """Change the clock's speed."""
     _controlled(session_id)  # who may, before what they sent
-    speed = _json_body().get("speed")
-    if not isinstance(speed, int | float) or isinstance(speed, bool):
-        raise InvalidInput("Give the speed as a number.", "speed")
-    return _control(session_id, lambda live: sessions.set_speed(live, float(speed), current_user))
+    speed = number(json_body(required=False), "speed", required=True)
+    return _control(session_id, lambda live: sessions.set_speed(live, speed, current_user))
 
 
 document(
@@ -271,9 +265,7 @@ document(
 @bp.post("/live/sessions/<int:session_id>/injects/<key>/release")
 def release_inject(session_id: int, key: str):
     """Release an inject."""
-    group = _json_body().get("group")
-    if group is not None and not isinstance(group, str):
-        raise InvalidInput("group must be a string.", "group")
+    group = text(json_body(required=False), "group")
     return _control(session_id, lambda live: sessions.release(live, key, current_user, group))
 
 
@@ -284,6 +276,7 @@ document(
     "cohort's code (a pseudonym if the session allows them)",
     JOINED,
     parameters=SESSION_ID,
+    e409="The session has ended, or does not allow that",
     requestBody={
         "required": False,
         "content": {
@@ -314,7 +307,7 @@ document(
 @bp.post("/live/sessions/<int:session_id>/join")
 def join_live_session(session_id: int):
     """Join a session (again: the same place); outside its cohort only with the cohort's code."""
-    payload = _json_body()
+    payload = json_body(required=False)
     code = payload.get("code")
     if code is not None and not isinstance(code, str):
         raise InvalidInput("code must be a string.", "code")
@@ -326,6 +319,7 @@ document(
     "post",
     "Join your cohort's running session with its code; then post into it with the run_id",
     JOINED,
+    e409="The session has ended, or does not allow that",
     requestBody={
         "required": True,
         "content": {
@@ -344,18 +338,15 @@ document(
 @bp.post("/live/join")
 def join_with_code():
     """Join the session the cohort with this code is running."""
-    payload = _json_body()
-    code = payload.get("code")
-    if not isinstance(code, str) or not code.strip():
+    payload = json_body(required=False)
+    code = text(payload, "code")
+    if not code or not code.strip():
         raise InvalidInput("Give the cohort code shown on the projector.", "code")
     return _join(sessions.session_for_code(current_user, code), payload)
 
 
 def _join(live: LiveSession, payload: dict):
-    pseudonym = payload.get("pseudonym")
-    if pseudonym is not None and not isinstance(pseudonym, str):
-        raise InvalidInput("pseudonym must be a string.", "pseudonym")
-    participant = sessions.join(live, current_user, pseudonym)
+    participant = sessions.join(live, current_user, text(payload, "pseudonym"))
     db.session.commit()
     return jsonify(_joined(participant))
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
+from ..inputs import MAX_ID
+
 _PATHS: dict[str, dict[str, Any]] = {}
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}  # ids are 32-bit columns; larger ones are 404/400
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -47,12 +51,27 @@ COMPONENTS: dict[str, Any] = {
             ("Unauthorized", "Not logged in"),
             ("Forbidden", "Not allowed for this role"),
             ("NotFound", "No such resource"),
+            ("Conflict", "Not possible in the resource's current state"),
+            ("TooLarge", "The request is too large"),
         ]
     },
 }
 
 
-ERROR_REFS = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound"}
+ERROR_REFS = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "NotFound",
+    409: "Conflict",
+    413: "TooLarge",
+}
+DEFAULT_ERRORS = (400, 401, 403, 404)  # any operation may answer these (bad input, login, role, no such id)
+
+
+def path_id(name: str) -> dict[str, Any]:
+    """A path parameter holding an id."""
+    return {"name": name, "in": "path", "required": True, "schema": ID}
 
 
 def responses(
@@ -67,10 +86,18 @@ def responses(
         str(status): {"description": description, "content": {media: {"schema": schema or {}}}},
         "401": {"$ref": "#/components/responses/Unauthorized"},
     }
+    result.update(_errors(errors))
+    return result
+
+
+def _errors(errors: dict[str, str]) -> dict[str, Any]:
+    """Error responses given as e409="why" ("" for the shared wording), each an Error object."""
+    result: dict[str, Any] = {}
     for name, text in errors.items():
         code = int(name.removeprefix("e"))
         if text or code not in ERROR_REFS:
-            result[str(code)] = {"description": text}
+            error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+            result[str(code)] = {"description": text or "Error", "content": error}
         else:
             result[str(code)] = {"$ref": f"#/components/responses/{ERROR_REFS[code]}"}
     return result
@@ -79,7 +106,7 @@ def responses(
 def document(
     path: str, method: str, summary: str, response_schema: dict[str, Any] | None = None, **extra: Any
 ) -> None:
-    """Describe one API operation (path relative to /api/v1)."""
+    """Describe one API operation (path relative to /api/v1); e409="why" adds an error response."""
     operation: dict[str, Any] = {
         "summary": summary,
         "responses": {
@@ -90,6 +117,10 @@ def document(
     responses = extra.pop("responses", None)
     if responses:
         operation["responses"] = responses
+    errors = {name: extra.pop(name) for name in list(extra) if re.fullmatch(r"e\d{3}", name)}
+    operation["responses"].update(_errors(errors))
+    for code in DEFAULT_ERRORS:
+        operation["responses"].setdefault(str(code), {"$ref": f"#/components/responses/{ERROR_REFS[code]}"})
     operation.update(extra)
     _PATHS.setdefault(path, {})[method.lower()] = operation
 

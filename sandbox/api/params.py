@@ -5,23 +5,18 @@ from __future__ import annotations
 from flask import request
 
 from ..errors import InvalidInput
+from ..inputs import MAX_ID, whole_number
 
 
 def query_int(
     name: str,
     default: int | None = None,
-    low: int | None = None,
-    high: int | None = None,
+    low: int = 0,
+    high: int = MAX_ID,
     empty_is_absent: bool = False,
 ) -> int | None:
-    """A whole-number query parameter (the default when absent), within low..high when they are given."""
+    """A whole-number query parameter (the default when absent), within low..high."""
     raw = request.args.get(name)
-    if raw is None or (empty_is_absent and raw == ""):
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InvalidInput(f"{name} must be a whole number.", name) from None
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise InvalidInput(f"{name} must be between {low} and {high if high is not None else 'any'}.", name)
-    return value
+    if raw is not None and not raw.strip() and not empty_is_absent:
+        raise InvalidInput(f"{name} must be a whole number.", name)
+    return whole_number(raw, name, default, low, high)

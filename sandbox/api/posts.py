@@ -13,16 +13,18 @@ from ..feeds.platforms import PLATFORMS, get_platform
 from ..models import Post, PostKind
 from ..security import POSTING_ROLES
 from . import bp
+from .body import flag, ident, json_body, text
 from .feedback import FINDING_SCHEMA
-from .openapi import document
-from .schemas import PAGE_OF_POSTS, PLATFORM_SCHEMA, POST_INPUT, POST_SCHEMA, post_json
-
-
-def _payload() -> dict:
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object.", "body")
-    return payload
+from .openapi import document, path_id
+from .schemas import (
+    PAGE_OF_POSTS,
+    PLATFORM_ID,
+    PLATFORM_SCHEMA,
+    POST_INPUT,
+    POST_SCHEMA,
+    REACTIONS,
+    post_json,
+)
 
 
 def _pause_response(pause: PauseRequired, message: str):
@@ -32,6 +34,11 @@ def _pause_response(pause: PauseRequired, message: str):
     body["findings"] = [f.to_dict() for f in pause.report.findings]
     body["safer_text"] = pause.report.safer_text
     return jsonify(body), status
+
+
+def _answer(post: Post, detail: bool = True) -> dict:
+    """The post with its counts now, and for its author its findings, history and traces."""
+    return post_json(post, queries.feed_item(current_user, post), detail=detail)
 
 
 def _require_poster() -> None:
@@ -69,7 +76,7 @@ document(
     "A page of a platform's feed (newest first)",
     PAGE_OF_POSTS,
     parameters=[
-        {"name": "platform", "in": "path", "required": True, "schema": {"type": "string"}},
+        {"name": "platform", "in": "path", "required": True, "schema": PLATFORM_ID},
         {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100}},
         {"name": "cursor", "in": "query", "schema": {"type": "string"}},
     ],
@@ -90,7 +97,7 @@ document(
     "get",
     "A post with its thread, findings (for its author), history and traces",
     POST_SCHEMA,
-    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("post_id")],
 )
 
 
@@ -98,7 +105,7 @@ document(
 def post_detail(post_id: int):
     """A post, its replies, and for its author: findings, edit history and captured traces."""
     post = _post_in_reach(post_id)
-    body = post_json(post, detail=post.author_user_id == current_user.id)
+    body = _answer(post, detail=post.author_user_id == current_user.id)
     body["thread"] = [post_json(item.post, item) for item in queries.thread(current_user, post)]
     return jsonify(body)
 
@@ -134,29 +141,33 @@ document(
 )
 
 
+def _draft(data: dict) -> Draft:
+    recipient = text(data, "recipient")
+    try:
+        kind = PostKind(text(data, "kind") or ("dm" if recipient else "post"))
+    except ValueError:
+        raise InvalidInput("Unknown kind of post.", "kind") from None
+    return Draft(
+        body=text(data, "body", required=True),
+        audience=text(data, "audience", "public"),
+        kind=kind,
+        parent_id=ident(data, "parent_id"),
+        shared_id=ident(data, "shared_id"),
+        recipient_handle=recipient,
+        identity=text(data, "identity", "personal"),
+        override=flag(data, "override"),
+        run_id=ident(data, "run_id"),
+    )
+
+
 @bp.post("/posts")
 def create():
     """Publish, or answer 409 with the findings when a blocking finding needs the trainee's decision."""
     _require_poster()
-    data = _payload()
-    platform = get_platform(str(data.get("platform", "")))
+    data = json_body()
+    platform = get_platform(text(data, "platform", required=True))
     try:
-        kind = PostKind(data.get("kind") or ("dm" if data.get("recipient") else "post"))
-    except ValueError:
-        raise InvalidInput("Unknown kind of post.", "kind") from None
-    draft = Draft(
-        body=str(data.get("body", "")),
-        audience=str(data.get("audience", "public")),
-        kind=kind,
-        parent_id=data.get("parent_id"),
-        shared_id=data.get("shared_id"),
-        recipient_handle=data.get("recipient"),
-        identity=str(data.get("identity", "personal")),
-        override=data.get("override") is True,
-        run_id=data.get("run_id") if isinstance(data.get("run_id"), int) else None,
-    )
-    try:
-        post, _report = create_post(current_user, platform, draft)
+        post, _report = create_post(current_user, platform, _draft(data))
     except PauseRequired as pause:
         db.session.commit()  # keeps the audit record of the paused draft
         return _pause_response(
@@ -165,7 +176,7 @@ def create():
             '"override": true to post anyway (recorded).',
         )
     db.session.commit()
-    return jsonify(post_json(post, detail=True)), 201
+    return jsonify(_answer(post)), 201
 
 
 document(
@@ -173,7 +184,8 @@ document(
     "patch",
     "Edit a post's body (history kept; findings recomputed and stored)",
     POST_SCHEMA,
-    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("post_id")],
+    e409="The post was deleted, or the edit has a blocking finding and no override (with the findings)",
     requestBody={
         "required": True,
         "content": {
@@ -193,15 +205,15 @@ document(
 def edit(post_id: int):
     """Edit one's own post."""
     _require_poster()
-    data = _payload()
+    data = json_body()
     post = _post_in_reach(post_id)
     try:
         edit_post(
             current_user,
             PLATFORMS[post.platform],
             post.id,
-            str(data.get("body", "")),
-            data.get("override") is True,
+            text(data, "body", required=True),
+            flag(data, "override"),
         )
     except PauseRequired as pause:
         db.session.commit()
@@ -209,7 +221,7 @@ def edit(post_id: int):
             pause, 'The edit has a blocking finding; send it again with "override": true to save.'
         )
     db.session.commit()
-    return jsonify(post_json(post, detail=True))
+    return jsonify(_answer(post))
 
 
 document(
@@ -217,7 +229,8 @@ document(
     "delete",
     "Soft-delete a post; the answer lists the traces that remain",
     POST_SCHEMA,
-    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("post_id")],
+    e409="The post is already deleted",
 )
 
 
@@ -227,7 +240,7 @@ def delete(post_id: int):
     _require_poster()
     post = delete_post(current_user, post_id)
     db.session.commit()
-    return jsonify(post_json(post, detail=True))
+    return jsonify(_answer(post))
 
 
 document(
@@ -235,12 +248,19 @@ document(
     "post",
     "Like or react (the same kind again takes it back)",
     {"type": "object", "properties": {"kind": {"type": "string", "nullable": True}}},
-    parameters=[{"name": "post_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("post_id")],
+    e409="The post was deleted",
     requestBody={
         "required": True,
         "content": {
             "application/json": {
-                "schema": {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}}
+                "schema": {
+                    "type": "object",
+                    "required": ["kind"],
+                    "properties": {
+                        "kind": {"type": "string", "enum": REACTIONS, "description": "the platform's"}
+                    },
+                }
             }
         },
     },
@@ -252,6 +272,7 @@ def reactions(post_id: int):
     """React to a post."""
     _require_poster()
     post = _post_in_reach(post_id)
-    reaction = react(current_user, PLATFORMS[post.platform], post.id, str(_payload().get("kind", "")))
+    kind = text(json_body(), "kind", required=True)
+    reaction = react(current_user, PLATFORMS[post.platform], post.id, kind)
     db.session.commit()
     return jsonify(kind=reaction.kind if reaction else None)

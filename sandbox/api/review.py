@@ -6,12 +6,9 @@ reviewers and admins. Other organisations' runs answer 404.
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import jsonify, request
 from flask_login import current_user
 
-from ..errors import InvalidInput
 from ..extensions import db
 from ..feedback.model import SEVERITIES
 from ..feeds.queries import clamp_limit
@@ -32,9 +29,10 @@ from ..review.queries import queue_page, reviewable_cohort, reviewable_run
 from ..review.views import ACT_ROLES, READ_ROLES
 from ..security import role_required
 from . import bp
-from .openapi import document
+from .body import ident, json_body, text
+from .openapi import ID, document, path_id
 
-RUN_ID = {"name": "run_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+RUN_ID = path_id("run_id")
 PAGING = [
     {
         "name": "limit",
@@ -44,11 +42,11 @@ PAGING = [
     {"name": "cursor", "in": "query", "schema": {"type": "string"}},
 ]
 QUEUE_PARAMS = [
-    {"name": "cohort_id", "in": "query", "schema": {"type": "integer"}},
-    {"name": "session_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "cohort_id", "in": "query", "schema": ID},
+    {"name": "session_id", "in": "query", "schema": ID},
     {"name": "scenario_id", "in": "query", "schema": {"type": "string"}},
     {"name": "platform", "in": "query", "schema": {"type": "string", "enum": list(PLATFORM_IDS)}},
-    {"name": "trainee_id", "in": "query", "schema": {"type": "integer"}},
+    {"name": "trainee_id", "in": "query", "schema": ID},
     {"name": "label", "in": "query", "schema": {"type": "string", "enum": list(LABELS)}},
     {"name": "severity", "in": "query", "schema": {"type": "string", "enum": list(SEVERITIES)}},
     {"name": "overridden", "in": "query", "schema": {"type": "boolean"}},
@@ -94,21 +92,14 @@ NOTE_REQUEST = {
                 "required": ["note"],
                 "properties": {
                     "note": {"type": "string", "maxLength": actions.NOTE_MAX},
-                    "post_id": {"type": "integer", "description": "annotate this post of the run"},
-                    "supersedes_id": {"type": "integer", "description": "edit: a new version of this note"},
+                    "post_id": {**ID, "description": "annotate this post of the run"},
+                    "supersedes_id": {**ID, "description": "edit: a new version of this note"},
                     "status": {"type": "string", "enum": list(actions.SETTABLE_STATUSES)},
                 },
             }
         }
     },
 }
-
-
-def _payload() -> dict[str, Any]:
-    payload = request.get_json(silent=True)
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object.", "body")
-    return payload
 
 
 def _limit() -> int:
@@ -209,7 +200,15 @@ NOTE_RESPONSE = {
     "201": {
         "description": "The note (its newest version, with its history) and the run's review status",
         "content": {
-            "application/json": {"schema": {"type": "object", "properties": {"note": NOTE, "review": OBJECT}}}
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "note": NOTE,
+                        "review": {"type": "object", "nullable": True, "description": "when status was set"},
+                    },
+                }
+            }
         },
     },
     "400": {"$ref": "#/components/responses/BadRequest"},
@@ -231,14 +230,16 @@ for path, summary in (
 def review_add_note(run_id: int):
     """Add a note, or with supersedes_id a new version of one; optionally set the status too."""
     run = reviewable_run(current_user, run_id)
-    payload = _payload()
-    if payload.get("supersedes_id") is not None:
-        note = actions.revise_note(current_user, run, payload["supersedes_id"], payload.get("note"))
+    payload = json_body()
+    supersedes_id, body = ident(payload, "supersedes_id"), text(payload, "note")
+    status = text(payload, "status")
+    if supersedes_id is not None:
+        note = actions.revise_note(current_user, run, supersedes_id, body)
     else:
-        note = actions.add_note(current_user, run, payload.get("note"), payload.get("post_id"))
+        note = actions.add_note(current_user, run, body, ident(payload, "post_id"))
     review = None
-    if payload.get("status") is not None:
-        review, _changed = actions.set_status(current_user, run, payload["status"])
+    if status is not None:
+        review, _changed = actions.set_status(current_user, run, status)
     db.session.commit()
     thread = next(t for t in note_threads(run) if t.current.id == note.id)
     return jsonify(note=thread_json(thread), review=review_json(review) if review else None), 201
@@ -270,7 +271,7 @@ document(
 def review_set_status(run_id: int):
     """Set needs_follow_up, discussed or closed."""
     run = reviewable_run(current_user, run_id)
-    review, changed = actions.set_status(current_user, run, _payload().get("status"))
+    review, changed = actions.set_status(current_user, run, text(json_body(), "status", required=True))
     db.session.commit()
     return jsonify(**review_json(review), changed=changed)
 
@@ -279,7 +280,7 @@ document(
     "/review/cohorts/{cohort_id}/signoff",
     "post",
     "Sign off a cohort's review (recorded with who and when)",
-    parameters=[{"name": "cohort_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+    parameters=[path_id("cohort_id")],
     responses={
         "201": {"description": "The sign-off", "content": {"application/json": {"schema": OBJECT}}},
         "401": {"$ref": "#/components/responses/Unauthorized"},
@@ -301,9 +302,6 @@ document(
 def review_sign_off(cohort_id: int):
     """Sign off the cohort's review."""
     cohort = reviewable_cohort(current_user, cohort_id)
-    payload = request.get_json(silent=True) or {}
-    if not isinstance(payload, dict):
-        raise InvalidInput("Send a JSON object.", "body")
-    signoff = actions.sign_off(current_user, cohort, payload.get("note", ""))
+    signoff = actions.sign_off(current_user, cohort, text(json_body(required=False), "note", ""))
     db.session.commit()
     return jsonify(signoff_json(signoff)), 201

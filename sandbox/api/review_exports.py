@@ -11,7 +11,7 @@ from ..review.export_filters import parse_filter as parse_export_filter
 from ..review.exports import DATASETS, FORMATS, export_response
 from ..security import role_required
 from . import bp
-from .openapi import document
+from .openapi import ID, document
 
 _DESCRIPTIONS = {
     "runs": "Finished runs with their counts (posts, overridden, deleted, findings, labels)",
@@ -29,7 +29,7 @@ PARAMETERS = [
         "name": name,
         "in": "query",
         "required": False,
-        "schema": {"type": "integer" if name.endswith("_id") and name != "scenario_id" else "string"},
+        "schema": ID if name.endswith("_id") and name != "scenario_id" else {"type": "string"},
         **({"description": _PARAMETER_HELP[name]} if name in _PARAMETER_HELP else {}),
     }
     for name in FILTER_ARGS

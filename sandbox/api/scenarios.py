@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, jsonify, request
+from flask import abort, jsonify
 from flask_login import current_user
 
 from ..errors import InvalidInput
@@ -11,7 +11,8 @@ from ..scenarios.presenters import run_json, scenario_summary, scorecard_json
 from ..scenarios.runs import advance, finish_run, library_for, own_run, scenario_for, scenario_of, start_run
 from ..security import POSTING_ROLES
 from . import bp
-from .openapi import document
+from .body import json_body, text
+from .openapi import document, path_id, responses
 
 SCENARIO = {
     "type": "object",
@@ -46,7 +47,7 @@ SCORECARD = {
         "reflection_question": {"type": "string"},
     },
 }
-RUN_ID = [{"name": "run_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+RUN_ID = [path_id("run_id")]
 
 
 document(
@@ -87,6 +88,7 @@ document(
     "post",
     "Start a self-paced run of a scenario",
     RUN,
+    responses=responses(RUN, 201, "Started"),
     requestBody={
         "required": True,
         "content": {
@@ -107,10 +109,7 @@ def create_run():
     """Start a run in a world of the caller's own."""
     if current_user.role not in POSTING_ROLES:
         abort(403, description="Your role cannot play scenarios.")
-    payload = request.get_json(silent=True) or {}
-    if not isinstance(payload.get("scenario_id"), str):
-        raise InvalidInput("Give the scenario_id to start.", "scenario_id")
-    chosen = scenario_for(payload["scenario_id"], current_user.organisation_id)
+    chosen = scenario_for(text(json_body(), "scenario_id", required=True), current_user.organisation_id)
     run = start_run(current_user, chosen)
     db.session.commit()
     return jsonify(run_json(run, chosen)), 201
@@ -134,7 +133,9 @@ def run_detail(run_id: int):
     return jsonify(run_json(run, scenario_of(run)))
 
 
-document("/runs/{run_id}/finish", "post", "End the run", RUN, parameters=RUN_ID)
+document(
+    "/runs/{run_id}/finish", "post", "End the run", RUN, parameters=RUN_ID, e409="The run has already ended"
+)
 
 
 @bp.post("/runs/<int:run_id>/finish")
@@ -152,6 +153,7 @@ document(
     "Rubric met or missed, findings, model answer, reflection",
     SCORECARD,
     parameters=RUN_ID,
+    e409="The run is still going: finish it first",
 )
 
 

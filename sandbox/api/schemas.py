@@ -6,7 +6,10 @@ from flask_login import current_user
 
 from ..feedback.model import FINDING_FIELDS
 from ..feeds.authors import shown_author
+from ..feeds.platforms import PLATFORMS
+from ..feeds.queries import FeedItem
 from ..models import Post, User
+from .openapi import ID
 
 AUTHOR = {
     "type": "object",
@@ -69,23 +72,26 @@ PLATFORM_SCHEMA = {
         "reactions": {"type": "array", "items": {"type": "string"}},
     },
 }
+PLATFORM_ID = {"type": "string", "enum": list(PLATFORMS)}
+AUDIENCES = sorted({choice.value.value for p in PLATFORMS.values() for choice in p.audiences})
+REACTIONS = sorted({kind for p in PLATFORMS.values() for kind in p.reactions})
 POST_INPUT = {
     "type": "object",
     "required": ["platform", "body"],
     "properties": {
-        "platform": {"type": "string"},
+        "platform": PLATFORM_ID,
         "body": {"type": "string"},
-        "audience": {"type": "string"},
+        "audience": {"type": "string", "enum": AUDIENCES, "description": "one the platform offers"},
         "kind": {
             "type": "string",
             "enum": ["post", "reply", "comment", "quote", "share", "dm", "owner_response"],
         },
-        "parent_id": {"type": "integer"},
-        "shared_id": {"type": "integer"},
+        "parent_id": ID,
+        "shared_id": ID,
         "recipient": {"type": "string", "description": "a persona's handle, for a DM"},
         "identity": {"type": "string", "enum": ["personal", "page"]},
         "override": {"type": "boolean"},
-        "run_id": {"type": "integer"},
+        "run_id": ID,
     },
 }
 
@@ -104,8 +110,8 @@ def _time(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def post_json(post: Post, item=None, detail: bool = False) -> dict:
-    """A post as the caller sees it; `detail` adds findings, history and traces (for its author)."""
+def post_json(post: Post, item: FeedItem, detail: bool = False) -> dict:
+    """A post with its counts as the caller sees it; `detail` adds findings, history and traces."""
     body = {
         "id": post.id,
         "platform": post.platform,
@@ -119,8 +125,8 @@ def post_json(post: Post, item=None, detail: bool = False) -> dict:
         "created_at": _time(post.created_at),
         "edited_at": _time(post.edited_at),
         "deleted_at": _time(post.deleted_at),
-        "replies": getattr(item, "replies", None),
-        "reactions": getattr(item, "reactions", None),
+        "replies": item.replies,
+        "reactions": item.reactions,
     }
     if detail:
         body["overridden"] = post.overridden

@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 
 from ..errors import InvalidInput
 from ..extensions import db
+from ..inputs import whole_number
 from ..models import Cohort, Role, User
 from ..security import STAFF_ROLES, require_same_organisation, role_required
 from . import bp
@@ -27,7 +28,7 @@ def _invite_form() -> InviteForm:
 
 
 def _render_people(status: int = 200, form: InviteForm | None = None, invite_link: str | None = None):
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = whole_number(request.args.get("page"), "page", default=1, low=1)
     query = request.args.get("q", "")[:100]
     users, has_more = people_page(current_user, page, query)
     return render_template(

@@ -14,6 +14,7 @@ from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db
 from ..models import ApiToken, Cohort, CohortMembership, Invitation, Organisation, Role, User, utcnow
+from .handles import EMAIL_TAKEN, retrying_handle_clash
 
 JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 8
@@ -101,12 +102,16 @@ def cohort_for_code(code: str) -> Cohort:
 def _require_new_email(email: str) -> str:
     email = normalize_email(email)
     if db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
-        raise InvalidInput("An account with that email already exists. Log in instead.", "email")
+        raise InvalidInput(EMAIL_TAKEN, "email")
     return email
 
 
 def join_with_code(code: str, email: str, display_name: str, password: str) -> User:
-    """Create a trainee account in the cohort that owns the join code."""
+    """Create a trainee account in the cohort that owns the join code (a handle clash is retried)."""
+    return retrying_handle_clash(lambda: _join_with_code(code, email, display_name, password))
+
+
+def _join_with_code(code: str, email: str, display_name: str, password: str) -> User:
     cohort = cohort_for_code(code)
     user = User(
         email=_require_new_email(email),
@@ -167,6 +172,12 @@ def invite_user(
     inviter: User, email: str, display_name: str, role: Role, cohort: Cohort | None = None
 ) -> tuple[User, str]:
     """Create an account without a password and a one-time link to set it; returns (user, token)."""
+    return retrying_handle_clash(lambda: _invite_user(inviter, email, display_name, role, cohort))
+
+
+def _invite_user(
+    inviter: User, email: str, display_name: str, role: Role, cohort: Cohort | None
+) -> tuple[User, str]:
     if role not in INVITABLE_BY.get(inviter.role, set()):
         raise InvalidInput(f"You cannot invite someone as {role.value}.", "role", status=403)
     user = User(

@@ -8,6 +8,7 @@ from flask_login import current_user
 from ..auth.views import safe_next
 from ..errors import InvalidInput
 from ..extensions import db
+from ..inputs import whole_number
 from ..models import Post, PostKind
 from ..security import POSTING_ROLES, role_required
 from . import bp
@@ -21,8 +22,8 @@ from .relationships import answer_request, end_relationship, request_relationshi
 from .views import render_platform
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+def _int(value: str | None, name: str) -> int | None:
+    return whole_number(value, name, low=1)
 
 
 def _draft(form: ComposeForm, attachment_id: int | None) -> Draft:
@@ -35,19 +36,19 @@ def _draft(form: ComposeForm, attachment_id: int | None) -> Draft:
         body=form.body.data or "",
         audience=form.audience.data or "public",
         kind=post_kind,
-        parent_id=_int(form.parent_id.data),
-        shared_id=_int(form.shared_id.data),
+        parent_id=_int(form.parent_id.data, "parent_id"),
+        shared_id=_int(form.shared_id.data, "shared_id"),
         recipient_handle=form.recipient.data,
         identity=form.identity.data or "personal",
         override=bool(form.override.data),
         attachment_id=attachment_id,
-        run_id=_int(form.run_id.data),
+        run_id=_int(form.run_id.data, "run_id"),
     )
 
 
 def _attachment_id(form: ComposeForm) -> int | None:
     if request.form.get("attachment_id"):
-        return _int(request.form["attachment_id"])
+        return _int(request.form["attachment_id"], "attachment_id")
     upload = form.image.data
     if not upload or not getattr(upload, "filename", ""):
         return None

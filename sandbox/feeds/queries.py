@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased, joinedload, selectinload
 
 from ..errors import InvalidInput
 from ..extensions import db
+from ..inputs import instant, whole_number
 from ..models import Audience, Persona, Post, PostKind, Reaction, Run, User
 from ..models.social import Notification, Relationship
 from .lookups import in_world, others_in_room, shares_world
@@ -52,7 +53,7 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, int] | None:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         when, post_id = raw.rsplit("|", 1)
-        return datetime.fromisoformat(when), int(post_id)
+        return instant(when, "cursor", naive_is_utc=False), whole_number(post_id, "cursor", low=1)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput(
             "That page link is not valid; start again from the top of the feed.", "cursor"
@@ -173,6 +174,12 @@ def thread(viewer: User, post: Post) -> list[FeedItem]:
         .order_by(Post.created_at, Post.id)
     )
     return [FeedItem(p, r, n, m) for p, r, n, m in db.session.execute(stmt).unique().all()]
+
+
+def feed_item(viewer: User, post: Post) -> FeedItem:
+    """One post with its counts and the viewer's reaction, as a feed would show it."""
+    row = db.session.execute(_counted(viewer).where(Post.id == post.id)).unique().one()
+    return FeedItem(*row)
 
 
 def post_for_viewer(viewer: User, post_id: int, platform: Platform) -> Post | None:

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from ..errors import InvalidInput
 from ..feedback.model import PRIVACY_LABELS, SEVERITIES, TONE_LABELS
+from ..inputs import whole_number
 from ..models import CohortMembership, Finding, LiveParticipant, LiveSession, Post, Run
 from ..models.content import PLATFORM_IDS
 from ..models.review import REVIEW_STATUSES, RunReview
@@ -81,12 +82,7 @@ class ExportFilter:
 
 
 def _int_arg(args: Mapping[str, str], name: str) -> int | None:
-    raw = (args.get(name) or "").strip()
-    if not raw:
-        return None
-    if not raw.isdigit() or int(raw) < 1:
-        raise InvalidInput(f"'{name}' must be a positive whole number.", name)
-    return int(raw)
+    return whole_number(args.get(name), name, low=1)
 
 
 def _choice_arg(
@@ -158,7 +154,7 @@ def date_conditions(column, f: ExportFilter) -> list:
     conditions = []
     if f.date_from:
         conditions.append(column >= _day_start(f.date_from))
-    if f.date_to:
+    if f.date_to and f.date_to < date.max:  # the last day there is has no day after it: no upper bound
         conditions.append(column < _day_start(f.date_to + timedelta(days=1)))
     return conditions
 

@@ -12,6 +12,7 @@ from ..errors import InvalidInput
 from ..feedback import PRIVACY_LABELS, TONE_LABELS
 from ..feedback.model import SEVERITIES
 from ..feeds.platforms import PLATFORMS
+from ..inputs import whole_number
 from ..models.review import REVIEW_STATUSES
 
 SORTS = {
@@ -73,12 +74,7 @@ class QueueFilters:
 
 
 def _int(args: Mapping[str, str], name: str) -> int | None:
-    raw = (args.get(name) or "").strip()
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise InvalidInput(f"{name} must be a whole number (the id from the list).", name)
-    return int(raw)
+    return whole_number(args.get(name), name)
 
 
 def _choice(args: Mapping[str, str], name: str, allowed: Mapping | tuple) -> str | None:
@@ -109,16 +105,13 @@ def decode_offset(cursor: str | None) -> int:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         kind, _, number = raw.partition(":")
-        if kind != "o" or not number.isdigit():
+        if kind != "o":
             raise ValueError(raw)
+        return whole_number(number, "cursor", default=0)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput("That cursor is not valid; start again from the first page.", "cursor") from None
-    return int(number)
 
 
 def page_number(args: Mapping[str, str], name: str = "page") -> int:
     """The 1-based page number of a list on the queue page (1 when absent)."""
-    raw = (args.get(name) or "1").strip()
-    if not raw.isdigit() or int(raw) < 1:
-        raise InvalidInput(f"{name} must be a whole number from 1.", name)
-    return int(raw)
+    return whole_number(args.get(name), name, default=1, low=1)

@@ -15,6 +15,7 @@ from ..extensions import db
 from ..feedback.model import SEVERITIES
 from ..feeds.forms import ActionForm
 from ..feeds.platforms import PLATFORMS
+from ..inputs import whole_number
 from ..models import Role
 from ..models.review import REVIEW_STATUSES
 from ..security import role_required
@@ -113,12 +114,7 @@ def _back_to_run(run_id: int, anchor: str | None = None):
 
 
 def _post_id() -> int | None:
-    raw = (request.form.get("post_id") or "").strip()
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise InvalidInput("post_id must be a post's number.", "post_id")
-    return int(raw)
+    return whole_number(request.form.get("post_id"), "post_id", low=1)
 
 
 @bp.route("/runs/<int:run_id>/notes", methods=["POST"])

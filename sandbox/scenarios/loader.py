@@ -13,6 +13,13 @@ from .schema import Scenario
 
 LIBRARY = Path(__file__).parent / "library"
 MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 16  # a scenario nests about 6 deep; deeper is a mistake or an attack on the parser
+MAX_PROBLEMS = 20  # the first problems are reported; a file with thousands of them stops there
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OPENING, _CLOSING = (
+    (yaml.MappingStartEvent, yaml.SequenceStartEvent),
+    (yaml.MappingEndEvent, yaml.SequenceEndEvent),
+)
 
 
 @dataclass(frozen=True)
@@ -68,10 +75,37 @@ def _message(error: dict) -> str:
     return error["msg"].removeprefix("Value error, ")
 
 
+def _check_shape(text: str, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and aliases, from the event stream, before building anything."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise ScenarioError([Problem(name, line, "", "aliases (*name) are not supported: write it out")])
+        depth += isinstance(event, _OPENING) - isinstance(event, _CLOSING)
+        if depth > MAX_DEPTH:
+            raise ScenarioError([Problem(name, line, "", f"nested deeper than {MAX_DEPTH} levels")])
+
+
+def _read_yaml(text: str, name: str) -> tuple[object, yaml.Node | None]:
+    """The YAML's data and its node tree (for line numbers), parsed once."""
+    _check_shape(text, name)
+    root = yaml.compose(text, Loader=_Loader)
+    return _Loader("").construct_document(root) if root is not None else None, root
+
+
+def _limited(problems: list[Problem], total: int, name: str) -> list[Problem]:
+    """The first MAX_PROBLEMS of `total` problems, and a line saying how many more there are."""
+    if total <= MAX_PROBLEMS:
+        return problems
+    more = total - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem(name, None, "", f"and {more} more problems: fix these first")]
+
+
 def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
-    """Validate scenario YAML text; raises ScenarioError listing every problem."""
+    """Validate scenario YAML text; raises ScenarioError listing its problems (the first MAX_PROBLEMS)."""
     try:
-        data, root = yaml.safe_load(text), yaml.compose(text)
+        data, root = _read_yaml(text, name)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -85,15 +119,18 @@ def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
-        raise ScenarioError(
-            [Problem(name, _line_of(root, e["loc"]), _dotted(e["loc"]), _message(e)) for e in error.errors()]
-        ) from None
+        errors = error.errors()
+        problems = [
+            Problem(name, _line_of(root, e["loc"]), _dotted(e["loc"]), _message(e))
+            for e in errors[:MAX_PROBLEMS]
+        ]
+        raise ScenarioError(_limited(problems, len(errors), name)) from None
+    found = check_references(scenario)
     problems = [
-        Problem(name, _line_of(root, loc), _dotted(loc), message)
-        for loc, message in check_references(scenario)
+        Problem(name, _line_of(root, loc), _dotted(loc), message) for loc, message in found[:MAX_PROBLEMS]
     ]
     if problems:
-        raise ScenarioError(problems)
+        raise ScenarioError(_limited(problems, len(found), name))
     return scenario
 
 

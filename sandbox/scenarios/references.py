@@ -66,10 +66,24 @@ def _inject(scenario: Scenario, index: int, inject: Inject, posts: set[str]) -> 
     return found
 
 
+def _lengths(scenario: Scenario) -> Problems:
+    """Posts longer than the platform allows could never be shown there."""
+    from ..feeds.platforms import PLATFORMS  # here, not at the top: the feeds package loads the web views
+
+    platform = PLATFORMS[scenario.platform]
+    limit = f"{platform.name} allows {platform.char_limit}"
+    return [
+        ((section, index, "body"), f"{len(item.body)} characters; {limit}")
+        for section in ("setting", "injects")
+        for index, item in enumerate(getattr(scenario, section))
+        if len(item.body) > platform.char_limit
+    ]
+
+
 def check_references(scenario: Scenario) -> Problems:
-    """Every cross-reference problem as (path, message)."""
+    """Every cross-reference problem, and every post too long for the platform, as (path, message)."""
     posts = {p.key for p in scenario.setting} | {i.key for i in scenario.injects}
-    problems = _keys(scenario) + _personas(scenario)
+    problems = _keys(scenario) + _personas(scenario) + _lengths(scenario)
     for index, inject in enumerate(scenario.injects):
         problems += _inject(scenario, index, inject, posts)
     if not any(i.fires.at_start or i.fires.after_minutes is not None for i in scenario.injects):

@@ -30,21 +30,29 @@ def scenario_for(scenario_id: str, organisation_id: int | None = None) -> Scenar
     """A shipped scenario, or one the organisation uploaded, or a clear error."""
     scenario = library().get(scenario_id)
     if scenario is None and organisation_id is not None:
-        row = db.session.scalar(
-            sa.select(UploadedScenario).where(
-                UploadedScenario.organisation_id == organisation_id,
-                UploadedScenario.scenario_id == scenario_id,
-            )
-        )
-        scenario = _parsed(row.yaml_text) if row is not None else None
+        row = db.session.execute(
+            _versions(organisation_id).where(UploadedScenario.scenario_id == scenario_id)
+        ).first()
+        scenario = _parsed(*row) if row is not None else None
     if scenario is None:
         raise InvalidInput("There is no scenario with that id.", "scenario_id", status=404)
     return scenario
 
 
-@lru_cache(maxsize=64)
-def _parsed(yaml_text: str) -> Scenario:
-    return parse_scenario(yaml_text)
+PARSED_CACHE_SIZE = 1024  # uploaded scenarios kept parsed per process, all organisations together
+
+
+def _versions(organisation_id: int):
+    """SQL: the (row id, last change) of an organisation's uploaded scenarios: what the cache keys on."""
+    return sa.select(UploadedScenario.id, UploadedScenario.updated_at).where(
+        UploadedScenario.organisation_id == organisation_id
+    )
+
+
+@lru_cache(maxsize=PARSED_CACHE_SIZE)
+def _parsed(row_id: int, updated_at: datetime) -> Scenario:
+    """An uploaded scenario, parsed once per version (a replaced file has a new updated_at)."""
+    return parse_scenario(db.session.get_one(UploadedScenario, row_id).yaml_text)
 
 
 def scenario_of(run: Run) -> Scenario:
@@ -54,10 +62,8 @@ def scenario_of(run: Run) -> Scenario:
 
 def library_for(organisation_id: int) -> dict[str, Scenario]:
     """The shipped library plus the organisation's uploaded scenarios."""
-    uploaded = db.session.scalars(
-        sa.select(UploadedScenario.yaml_text).where(UploadedScenario.organisation_id == organisation_id)
-    )
-    return {**library(), **{s.id: s for s in map(_parsed, uploaded)}}
+    uploaded = db.session.execute(_versions(organisation_id))
+    return {**library(), **{s.id: s for s in (_parsed(*row) for row in uploaded)}}
 
 
 def own_run(user: User, run_id: object) -> Run:

@@ -117,3 +117,24 @@ def test_feed_page_runs_a_fixed_number_of_queries_whatever_the_page_size(app, cl
         counts[limit] = len(statements)
     assert counts[5] == counts[20] == counts[50], counts
     assert counts[50] <= 4, counts
+
+
+def test_post_answers_carry_integer_counts_as_the_schema_says(client, trainee, org, crowd):
+    from openapi_schema_validator import OAS30Validator
+
+    from sandbox.api.schemas import POST_SCHEMA
+
+    created = client.post("/api/v1/posts", json={"platform": "microblog", "body": "Flu clinic opens at 8"})
+    assert created.status_code == 201
+    post_id = created.json["id"]
+    client.post(f"/api/v1/posts/{post_id}/reactions", json={"kind": "like"})
+    answers = [
+        created.json,
+        client.get(f"/api/v1/posts/{post_id}").json,
+        client.patch(f"/api/v1/posts/{post_id}", json={"body": "Flu clinic opens at 9"}).json,
+        client.delete(f"/api/v1/posts/{post_id}").json,
+    ]
+    for answer in answers:
+        OAS30Validator(POST_SCHEMA).validate(answer)
+    first = created.json["reactions"]  # the crowd may react to a new post at once
+    assert [(a["replies"], a["reactions"]) for a in answers] == [(0, first)] + [(0, first + 1)] * 3

@@ -86,3 +86,10 @@ def test_uploads_belong_to_their_organisation(client, login_as, app):
 def test_trainees_cannot_upload(client, login_as):
     login_as(Role.TRAINEE)
     assert _upload(client, _own_copy()).status_code == 403
+
+
+def test_upload_nested_5000_deep_is_a_400_naming_the_problem(client, login_as):
+    login_as(Role.INSTRUCTOR)
+    response = _upload(client, ("id: deep\nsummary: " + "[" * 5000 + "]" * 5000 + "\n").encode())
+    assert response.status_code == 400 and "nested deeper than 16 levels" in response.text
+    assert db.session.scalar(sa.select(sa.func.count(UploadedScenario.id))) == 0

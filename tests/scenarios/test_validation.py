@@ -146,3 +146,40 @@ def test_cli_validate_reports_and_exits_nonzero(app, runner, tmp_path: Path):
     assert ok.exit_code == 0 and "1 valid" in ok.output
     listed = runner.invoke(args=["scenarios", "list"])
     assert "reviews-dental-one-star-baits-phi" in listed.output
+
+
+FLOCK = LIBRARY / "microblog-troll.yaml"
+
+
+@pytest.mark.parametrize("section", ["injects", "setting"])
+def test_flock_post_longer_than_280_characters_is_refused_with_its_line(section):
+    data = yaml.safe_load(FLOCK.read_text())
+    data.setdefault("setting", [{"key": "old", "persona": data["personas"][0]["key"], "body": "Hi"}])
+    data[section][0]["body"] = "x" * 281
+    [problem] = _problems(data)
+    assert problem.path == f"{section}[0].body" and problem.line
+    assert problem.message == "281 characters; Flock allows 280"
+
+
+def test_a_file_with_thousands_of_unknown_keys_reports_the_first_twenty():
+    text = EXAMPLE.read_text() + "".join(f"k{i}: 1\n" for i in range(20_000))
+    problems = _problems(text)
+    assert len(problems) == 21 and all(p.message.startswith("unknown key") for p in problems[:20])
+    assert problems[0].path == "k0" and problems[-1].message == "and 19980 more problems: fix these first"
+
+
+@pytest.mark.parametrize(
+    "text", ["a: " + "[" * 5000 + "]" * 5000 + "\n", "a:\n" + "".join(" " * i + "- \n" for i in range(1, 60))]
+)
+def test_yaml_nested_deeper_than_sixteen_levels_is_a_clear_problem(text):
+    [problem] = _problems(text)
+    assert problem.message == "nested deeper than 16 levels" and problem.line
+
+
+def test_yaml_aliases_are_refused_before_they_can_expand():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    [problem] = _problems(bomb)
+    assert problem.line == 2 and "aliases" in problem.message
