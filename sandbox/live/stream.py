@@ -17,8 +17,8 @@ from typing import Any
 
 from flask import Flask, Response, abort, current_app, request
 
-from ..errors import InvalidInput
 from ..extensions import db
+from ..inputs import MAX_ID, whole_number
 from ..models import LiveSession, Role, User
 from .events import audiences_for, channel, events_after, visible
 from .sessions import may_run, participant_for
@@ -156,8 +156,5 @@ def stream_response(live: LiveSession, user: User) -> Response:
 
 
 def _last_event_id() -> int:
-    raw = request.headers.get("Last-Event-ID") or request.args.get("after") or "0"
-    try:
-        return max(int(raw), 0)
-    except ValueError:
-        raise InvalidInput("Last-Event-ID must be an event number.", "after", status=400) from None
+    raw = request.headers.get("Last-Event-ID") or request.args.get("after")
+    return whole_number(raw, "after", default=0, low=0, high=MAX_ID)
