@@ -14,6 +14,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from .. import audit
+from ..auth.operations import clean_join_code
 from ..errors import InvalidInput
 from ..extensions import db
 from ..feeds.platforms import PLATFORMS
@@ -143,7 +144,8 @@ def may_join_by_id(user: User, live: LiveSession) -> bool:
 def session_for_id(user: User, live: LiveSession, code: str | None = None) -> LiveSession:
     """The session, when the user may join it by its number (or gave its cohort's code); else 403."""
     if code is not None:
-        if not hmac.compare_digest(code.strip().upper(), live.cohort.join_code):
+        typed = clean_join_code(code).encode()  # bytes: compare_digest refuses non-ASCII text
+        if not hmac.compare_digest(typed, live.cohort.join_code.encode()):
             raise _error("That is not the code of this session's cohort.", "code", 403)
     elif not may_join_by_id(user, live):
         raise _error("You are not in this session's cohort: join with the cohort code.", "code", 403)

@@ -45,6 +45,17 @@ def test_join_by_id_with_a_wrong_code_is_refused_and_enrols_nobody(client, room)
     assert _rows(CohortMembership, room["outsider"]) == 0 and _rows(LiveParticipant, room["outsider"]) == 0
 
 
+@pytest.mark.parametrize("code", ["ÄÖÜ-CODE", "𝟘𝟙𝟚", ""])
+def test_join_by_id_with_a_code_in_any_script_is_refused_not_a_crash(client, room, code):
+    response = _join_by_id(client, room, room["outsider"], {"code": code})
+    assert response.status_code == 403 and response.json["error"]["field"] == "code"
+
+
+def test_join_by_id_with_the_code_typed_loosely_still_joins(client, room):
+    typed = " " + "-".join(room["cohort"].join_code.lower()[i : i + 4] for i in (0, 4))
+    assert _join_by_id(client, room, room["outsider"], {"code": typed}).status_code == 200
+
+
 def test_join_by_id_with_a_code_that_is_not_text_is_a_bad_request(client, room):
     response = _join_by_id(client, room, room["outsider"], {"code": 1234})
     assert response.status_code == 400 and response.json["error"]["field"] == "code"
