@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from sandbox.models import Role
@@ -70,3 +71,10 @@ def test_healthz_reports_503_when_the_database_is_gone(tmp_path):
 
         db.engine.dispose()
     assert sa  # sqlalchemy imported for the error type the view catches
+
+
+@pytest.mark.parametrize("path", ["/login", "/join", "/help"])
+def test_head_answers_like_get(client, path):
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code == 200
+    assert head.data == b"" and head.headers["Content-Type"] == get.headers["Content-Type"]

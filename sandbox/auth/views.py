@@ -75,7 +75,7 @@ def login():
             login_user(user)
             flash(f"Welcome, {user.display_name}.", "success")
             return redirect(safe_next(form.next.data) or url_for("main.index"))
-    return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 400
+    return render_template("auth/login.html", form=form), 200 if request.method in ("GET", "HEAD") else 400
 
 
 @bp.route("/logout", methods=["POST"])
@@ -109,7 +109,7 @@ def join():
             login_user(user)
             flash("Welcome! You have joined your cohort.", "success")
             return redirect(url_for("main.index"))
-    return render_template("auth/join.html", form=form), 200 if request.method == "GET" else 400
+    return render_template("auth/join.html", form=form), 200 if request.method in ("GET", "HEAD") else 400
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])

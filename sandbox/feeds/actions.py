@@ -111,7 +111,7 @@ def edit(platform_id: str, post_id: int):
         post = own_post(current_user, post_id)
     except InvalidInput:
         abort(404)
-    form = ComposeForm(body=post.body) if request.method == "GET" else ComposeForm()
+    form = ComposeForm(body=post.body) if request.method in ("GET", "HEAD") else ComposeForm()
     if request.method == "POST" and form.validate_on_submit():
         try:
             edit_post(current_user, platform, post.id, form.body.data or "", bool(form.override.data))

@@ -139,7 +139,8 @@ def create():
 @login_required
 def join():
     """Join the session your cohort is running, with the code on the projector (or its QR code)."""
-    form = JoinForm(data={"code": request.args.get("code", "")} if request.method == "GET" else None)
+    prefilled = {"code": request.args.get("code", "")} if request.method in ("GET", "HEAD") else None
+    form = JoinForm(data=prefilled)
     if form.validate_on_submit():
         try:
             live = sessions.session_for_code(current_user, form.code.data)

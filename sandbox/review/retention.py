@@ -331,7 +331,7 @@ def _retention_page(form: RetentionForm | None = None, status: int = 200):
 def retention():
     """Show and set the retention period, what has expired, and past purges."""
     form = RetentionForm()
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _retention_page()
     if not form.validate_on_submit():
         return _retention_page(form, 400)
@@ -351,7 +351,7 @@ def retention_purge():
         flash("Set a retention period first: without one, run content is kept forever.", "error")
         return redirect(url_for("review.retention"))
     plan, form = plan_purge(organisation, cutoff), PurgeForm()
-    if request.method == "GET" or not form.validate_on_submit():
+    if request.method in ("GET", "HEAD") or not form.validate_on_submit():
         status = 400 if request.method == "POST" else 200
         return render_template("review/retention_confirm.html", form=form, plan=plan), status
     record = purge(plan, current_user._get_current_object())
