@@ -67,3 +67,31 @@ def test_api_write_with_session_cookie_needs_csrf_header_but_bearer_token_does_n
     script = app.test_client()
     bearer = {"Authorization": f"Bearer {api_token(user)}"}
     assert script.post("/api/v1/feedback", json=draft, headers=bearer).status_code == 200
+
+
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def test_every_state_changing_route_refuses_a_signed_in_request_without_the_token(app, client, org):
+    """The whole URL map, as an admin holding a session cookie: every write without a token is refused."""
+    admin = make_user(org, Role.ADMIN)
+    token = csrf_token_from(client.get("/login").text)
+    client.post("/login", data={"email": admin.email, "password": PASSWORD, "csrf_token": token})
+    routes = [
+        (rule, method)
+        for rule in app.url_map.iter_rules()
+        for method in sorted(rule.methods & UNSAFE)
+        if rule.endpoint != "auth.logout"  # refusing it is tested above; passing it would end the session
+    ]
+    let_through = []
+    for rule, method in routes:
+        values = {
+            arg: ("social" if "platform" in arg else "x" if arg in ("handle", "token", "key") else 1)
+            for arg in rule.arguments
+        }
+        response = client.open(rule.build(values, append_unknown=False)[1], method=method, data={})
+        if response.status_code != 400 or "CSRF" not in response.get_data(as_text=True):
+            let_through.append(f"{method} {rule.rule}: {response.status_code}")
+        response.close()
+    assert len(routes) >= 60
+    assert not let_through, "\n".join(let_through)
