@@ -20,10 +20,10 @@ from flask import Response, current_app, stream_with_context
 from .. import audit
 from ..errors import InvalidInput
 from ..extensions import db
-from ..models import AuditEvent, CohortMembership, Finding, Post, Run, User, utcnow
+from ..models import AuditEvent, Finding, Post, Run, User, utcnow
 from ..models.retention import PurgedRun
 from .export_filters import ExportFilter, date_conditions, post_scope, run_scope, runs_filter
-from .practice import free_practice
+from .practice import author_scope, free_practice
 from .queries import RunStats, run_stats
 
 CHUNK = 1000
@@ -242,13 +242,11 @@ def iter_practice_posts(f: ExportFilter) -> Iterator[list[dict[str, Any]]]:
     stmt = sa.select(*POST_FIELDS, User.id.label("user_id"), User.display_name).join(
         User, User.id == Post.author_user_id
     )
-    conditions = [*post_scope(f), *date_conditions(Post.created_at, f)]
-    if f.cohort_id is not None:
-        members = sa.select(CohortMembership.user_id).where(CohortMembership.cohort_id == f.cohort_id)
-        conditions.append(Post.author_user_id.in_(members))
-    for column, value in ((Post.platform, f.platform), (Post.author_user_id, f.trainee_id)):
-        if value is not None:
-            conditions.append(column == value)
+    conditions = [
+        *post_scope(f),
+        *date_conditions(Post.created_at, f),
+        *author_scope(f.cohort_id, f.platform, f.trainee_id),
+    ]
     for ids in _id_windows(Post.id, Post.organisation_id + 0 == f.organisation_id, free_practice()):
         posts = db.session.execute(stmt.where(Post.id.in_(ids), *conditions).order_by(Post.id)).all()
         if posts:

@@ -17,7 +17,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..models import AuditEvent, Capture, CohortMembership, Finding, Post, Role, User
 from .filters import QueueFilters
-from .queries import taught_cohort_ids
+from .queries import finding_filter, taught_cohort_ids
 from .transcript import Entry, trainee_entries
 
 PAGE_SIZE = 25
@@ -74,21 +74,22 @@ def run_only(filters: QueueFilters) -> bool:
     return any(value is not None for value in (filters.session_id, filters.scenario_id, filters.status))
 
 
-def practice_conditions(filters: QueueFilters) -> list:
-    """SQL conditions on Post for the queue filters that free practice has."""
-    conditions = [needs_review()]
-    if filters.cohort_id is not None:
-        members = sa.select(CohortMembership.user_id).where(CohortMembership.cohort_id == filters.cohort_id)
+def author_scope(cohort_id: int | None, platform: str | None, trainee_id: int | None) -> list:
+    """SQL conditions on a free-practice post: its author in the cohort, its platform, its author."""
+    conditions = []
+    if cohort_id is not None:
+        members = sa.select(CohortMembership.user_id).where(CohortMembership.cohort_id == cohort_id)
         conditions.append(Post.author_user_id.in_(members))
-    for column, value in ((Post.platform, filters.platform), (Post.author_user_id, filters.trainee_id)):
+    for column, value in ((Post.platform, platform), (Post.author_user_id, trainee_id)):
         if value is not None:
             conditions.append(column == value)
-    finding = [
-        column == value
-        for column, value in ((Finding.label, filters.label), (Finding.severity, filters.severity))
-        if value is not None
-    ]
-    if finding:
+    return conditions
+
+
+def practice_conditions(filters: QueueFilters) -> list:
+    """SQL conditions on Post for the queue filters that free practice has."""
+    conditions = [needs_review(), *author_scope(filters.cohort_id, filters.platform, filters.trainee_id)]
+    if finding := finding_filter(filters.label, filters.severity):
         conditions.append(sa.exists().where(Finding.post_id == Post.id, *finding))
     if filters.overridden:
         conditions.append(Post.overridden.is_(True))

@@ -125,12 +125,7 @@ def _conditions(filters: QueueFilters) -> list:
     ):
         if value is not None:
             conditions.append(column == value)
-    finding = [
-        column == value
-        for column, value in ((Finding.label, filters.label), (Finding.severity, filters.severity))
-        if value is not None
-    ]
-    if finding:
+    if finding := finding_filter(filters.label, filters.severity):
         conditions.append(sa.exists().where(Finding.post_id == Post.id, trainee_post_of_run(), *finding))
     if filters.overridden:
         conditions.append(sa.exists().where(trainee_post_of_run(), Post.overridden.is_(True)))
@@ -139,6 +134,12 @@ def _conditions(filters: QueueFilters) -> list:
     if filters.status is not None:
         conditions.append(REVIEW_STATUS == filters.status)
     return conditions
+
+
+def finding_filter(label: str | None, severity: str | None) -> list:
+    """SQL conditions on Finding for a label and a severity filter (empty when neither is set)."""
+    pairs = ((Finding.label, label), (Finding.severity, severity))
+    return [column == value for column, value in pairs if value is not None]
 
 
 def _findings_count():
