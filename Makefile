@@ -6,7 +6,7 @@ export FLASK_APP := wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-dev migrate seed lint bench serve clean
+.PHONY: run test install install-dev migrate seed lint bench serve clean train eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ test: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check .
+
+## train: rebuild the feedback engine's models in sandbox/feedback/models/ from the labelled data
+train: install-dev
+	$(BIN)/python -m sandbox.feedback.training.train
+
+## eval: leave one author out: train on the other authors, score each author, print mean and worst
+eval: install-dev
+	$(BIN)/python -m sandbox.feedback.training.evaluate
 
 bench: install-dev
 	$(BIN)/python bench/feedback_bench.py

@@ -1,0 +1,91 @@
+"""Leave one author out: for every corpus author, train on everyone else and score on that author.
+
+python -m sandbox.feedback.training.evaluate            # the table `make eval` prints
+python -m sandbox.feedback.training.evaluate --rules    # the rules alone (no trained model)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from ..engine import analyze
+from ..learned import registry
+from . import data
+from .metrics import score
+from .rows import Prepared, prepare
+from .tone import train_tone
+
+COLUMNS = (
+    ("span_recall", "span R"),
+    ("span_precision", "span P"),
+    ("post_recall", "post R"),
+    ("false_alarms", "false+"),
+    ("tone_macro_f1", "tone F1"),
+)
+
+
+def _reports(rows: list[dict]) -> list[list[dict]]:
+    out = []
+    for row in rows:
+        report = analyze(row["text"], row["platform"], row["audience"], row.get("facts"))
+        out.append([f.to_dict() for f in report.findings])
+    return out
+
+
+def build(training: list[Prepared]) -> registry.Models:
+    """Every trained part, fitted on these rows."""
+    return registry.Models(tone=train_tone(training))
+
+
+def leave_one_author_out(rows: list[Prepared], rules_only: bool = False) -> dict[str, dict]:
+    """Each author's scores with models trained without them."""
+    results = {}
+    for author in data.authors([p.row for p in rows if p.author not in ("tuning", "dev")]):
+        held = [p.row for p in rows if p.author == author]
+        models = registry.Models() if rules_only else build([p for p in rows if p.author != author])
+        with registry.use(models):
+            results[author] = score(held, _reports(held))
+        print(f"  {author}: done", file=sys.stderr)
+    return results
+
+
+def table(results: dict[str, dict]) -> str:
+    """The per-author table with the mean and the worst author for each measure."""
+    lines = ["| author | " + " | ".join(name for _key, name in COLUMNS) + " |"]
+    lines.append("|---" * (len(COLUMNS) + 1) + "|")
+    for author, metrics in results.items():
+        lines.append(f"| {author} | " + " | ".join(f"{metrics[key]:.3f}" for key, _n in COLUMNS) + " |")
+    values = {key: [m[key] for m in results.values()] for key, _n in COLUMNS}
+    lines.append("| **mean** | " + " | ".join(f"{sum(v) / len(v):.3f}" for v in values.values()) + " |")
+    worst = [max(v) if key == "false_alarms" else min(v) for key, v in values.items()]
+    lines.append("| **worst** | " + " | ".join(f"{w:.3f}" for w in worst) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the evaluation and print the table (and, with --json, every figure)."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rules", action="store_true", help="the rules alone, no trained model")
+    parser.add_argument("--json", help="also write every author's figures to this file")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    rows = [prepare(row) for row in data.corpus() + data.extra_sets()]
+    results = leave_one_author_out(rows, rules_only=args.rules)
+    print(table(results))
+    print(
+        f"\n{len(results)} authors, {sum(m['drafts'] for m in results.values())} drafts; "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(results, handle, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

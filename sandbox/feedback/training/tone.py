@@ -1,0 +1,73 @@
+"""Training the tone model: a logistic regression per label on hashed features; thresholds by author."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from ..learned.decide import tone_inputs
+from ..learned.hashing import SIZE, hashed
+from ..learned.linear import LinearModel
+from ..model import TONE_LABELS
+from .rows import Prepared
+
+C = 0.5
+THRESHOLDS = np.round(np.arange(0.10, 0.91, 0.025), 3)
+
+
+def matrix(rows: list[Prepared], size: int = SIZE) -> sparse.csr_matrix:
+    """The rows' hashed tone features as a sparse matrix."""
+    data, indices, indptr = [], [], [0]
+    for prepared in rows:
+        columns = hashed(tone_inputs(prepared.draft, prepared.rule_tone, prepared.privacy), size)
+        indices.extend(columns.keys())
+        data.extend(columns.values())
+        indptr.append(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), size), dtype=np.float32)
+
+
+def targets(rows: list[Prepared]) -> np.ndarray:
+    """A 0/1 column per tone label."""
+    return np.array([[label in p.row["tone"] for label in TONE_LABELS] for p in rows], dtype=np.int8)
+
+
+def _fit(x: sparse.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    weights = np.zeros((y.shape[1], x.shape[1]), dtype=np.float32)
+    biases = np.full(y.shape[1], -10.0, dtype=np.float32)
+    for k in range(y.shape[1]):
+        if y[:, k].min() == y[:, k].max():
+            continue
+        model = LogisticRegression(
+            C=C, solver="liblinear", class_weight="balanced", max_iter=200, random_state=0
+        )
+        model.fit(x, y[:, k])
+        weights[k], biases[k] = model.coef_[0], model.intercept_[0]
+    return weights, biases
+
+
+def _best_thresholds(x, y, groups, folds: int = 4) -> np.ndarray:
+    """Per label, the threshold that maximises F1 on out-of-fold predictions (folds by author)."""
+    probs = np.zeros(y.shape, dtype=np.float32)
+    for train, held in GroupKFold(n_splits=min(folds, len(set(groups)))).split(x, y, groups):
+        weights, biases = _fit(x[train], y[train])
+        probs[held] = 1 / (1 + np.exp(-(x[held] @ weights.T + biases)))
+    best = np.full(y.shape[1], 0.5, dtype=np.float32)
+    for k in range(y.shape[1]):
+        f1s = [_f1(y[:, k], probs[:, k] >= t) for t in THRESHOLDS]
+        best[k] = THRESHOLDS[int(np.argmax(f1s))]
+    return best
+
+
+def _f1(truth: np.ndarray, guess: np.ndarray) -> float:
+    tp = int((truth & guess).sum())
+    return 2 * tp / max(int(truth.sum()) + int(guess.sum()), 1)
+
+
+def train_tone(rows: list[Prepared], version: str = "") -> LinearModel:
+    """Fit the tone model on these rows; thresholds come from folds over their authors."""
+    x, y = matrix(rows), targets(rows)
+    thresholds = _best_thresholds(x, y, [p.author for p in rows])
+    weights, biases = _fit(x, y)
+    return LinearModel(TONE_LABELS, weights, biases, thresholds, version)

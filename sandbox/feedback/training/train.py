@@ -1,0 +1,43 @@
+"""Build the shipped artefacts from the labelled data: `make train` (fixed data, deterministic fits).
+
+python -m sandbox.feedback.training.train     # writes sandbox/feedback/models/*
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+
+from ..learned import registry
+from . import data
+from .rows import prepare
+from .tone import train_tone
+
+
+def data_version(rows: list[dict]) -> str:
+    """A short digest of the training rows, kept in each artefact so it says what it was built from."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(f"{row['id']}\t{row['text']}\t{row['spans']}\t{row['tone']}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def main() -> int:
+    """Train every model on all the data and write it to sandbox/feedback/models/."""
+    started = time.perf_counter()
+    rows = data.corpus() + data.extra_sets()
+    version = f"{len(rows)} rows, data {data_version(rows)}"
+    prepared = [prepare(row) for row in rows]
+    registry.MODELS.mkdir(exist_ok=True)
+    tone = train_tone(prepared, version)
+    tone.save(registry.TONE_FILE)
+    size = registry.TONE_FILE.stat().st_size
+    print(f"tone model: {registry.TONE_FILE.name}, {size / 1e6:.1f} MB, {version}")
+    print(f"thresholds: {dict(zip(tone.labels, tone.thresholds.round(3).tolist(), strict=True))}")
+    print(f"trained in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
