@@ -2,5 +2,14 @@
 
 from .engine import analyze, safer_version
 from .model import PRIVACY_LABELS, TONE_LABELS, Finding, Report
+from .rewrite import natural_version
 
-__all__ = ["PRIVACY_LABELS", "TONE_LABELS", "Finding", "Report", "analyze", "safer_version"]
+__all__ = [
+    "PRIVACY_LABELS",
+    "TONE_LABELS",
+    "Finding",
+    "Report",
+    "analyze",
+    "natural_version",
+    "safer_version",
+]

@@ -9,6 +9,7 @@ from .model import AUDIENCES, PLATFORMS, PRIVACY_LABELS, SEVERITY_RANK, Draft, F
 from .normalize import normalize
 from .privacy import find_privacy
 from .privacy.subject import find_advised_condition
+from .rewrite import natural_version
 from .tone import find_tone
 
 FACT_RULE = "privacy.scenario_fact"
@@ -51,9 +52,25 @@ def analyze(
         if finding.start is not None and finding.end is not None:
             finding.start, finding.end = norm.to_original(finding.start, finding.end)
             finding.text = text[finding.start : finding.end]
-    findings = _merge_overlaps(found)
+    findings = _drop_good_on_blocked(_merge_overlaps(found))
     labels = sorted({f.label for f in findings})
-    return Report(findings, safer_version(text, findings), platform, audience, labels)
+    safer = natural_version(text, findings)
+    placeholders = safer_version(text, findings)
+    return Report(findings, safer, platform, audience, labels, safer_placeholders=placeholders)
+
+
+def _drop_good_on_blocked(findings: list[Finding]) -> list[Finding]:
+    """Drop a good-practice tone finding whose words overlap a blocking privacy span: no praise for those."""
+    blocked = [
+        (f.start, f.end or 0)
+        for f in findings
+        if f.kind == "privacy" and f.severity == "block" and f.start is not None
+    ]
+
+    def on_blocked(f: Finding) -> bool:
+        return f.start is not None and any(f.start < end and start < (f.end or 0) for start, end in blocked)
+
+    return [f for f in findings if not (f.kind == "tone" and f.severity == "good" and on_blocked(f))]
 
 
 def _sort_key(finding: Finding) -> tuple:

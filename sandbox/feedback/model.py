@@ -1,4 +1,11 @@
-"""Findings and reports: the data the feedback engine returns (see shared/FEEDBACK.md)."""
+"""Findings and reports: the data the feedback engine returns (see shared/FEEDBACK.md).
+
+A report carries two safer versions of the draft. `safer_text` is the natural rewrite, which reads as
+a post ("Karen, we're sorry your visit on March 14th..." -> "We're sorry your experience recently...";
+see `rewrite/`). `safer_placeholders` (added after the contract's first fields) is the bracketed
+version ("[name], we're sorry [someone] [date]..."), for tools and trainers who want to see exactly
+what was taken out. Both are in `Report.to_dict()`.
+"""
 
 from __future__ import annotations
 
@@ -85,6 +92,7 @@ class Report:
     platform: str
     audience: str
     labels: list[str] = field(default_factory=list)
+    safer_placeholders: str = ""
 
     @property
     def blocking(self) -> bool:
@@ -100,4 +108,5 @@ class Report:
             "labels": self.labels,
             "findings": [f.to_dict() for f in self.findings],
             "safer_text": self.safer_text,
+            "safer_placeholders": self.safer_placeholders,
         }

@@ -7,7 +7,7 @@ dropped), dates "recently" (or "soon"), ages "an older adult" / "older", places 
 "nearby" / "their area", contact details "our office line", numbers "their account", links "a link",
 relationship phrases "someone" or nothing, health details "their care" / "a health issue", unique
 details "someone". Articles, capitals, spaces and punctuation are fixed where a replacement meets
-the draft; nothing farther than WINDOW characters from a flagged span changes.
+the draft; nothing farther than two WINDOWs from the words a flagged span touches changes.
 
 The bracketed version ("[name]", "[date]") is still `engine.safer_version`; a report carries it as
 `safer_placeholders`.
@@ -23,6 +23,7 @@ from .people import People, name_edit
 from .phrases import relationship_edit, unique_edit, web_edit
 from .spans import Group, group_spans
 from .when_where import age_edit, date_edit, location_edit
+from .words import WINDOW
 
 EDITS: dict[str, Callable[[str, Group, People], Edit]] = {
     "NAME": name_edit,
@@ -43,5 +44,10 @@ __all__ = ["natural_version"]
 def natural_version(text: str, findings: Iterable) -> str:
     """Return the draft with each privacy span rewritten as plain words that still read as a post."""
     people = People()
-    edits = [EDITS[group.label](text, group, people) for group in group_spans(text, findings)]
+    edits = []
+    for group in group_spans(text, findings):
+        edit = EDITS[group.label](text, group, people)
+        edit.start = max(edit.start, group.start - WINDOW)  # never reach farther than WINDOW
+        edit.end = min(edit.end, group.end + WINDOW)
+        edits.append(edit)
     return assemble(text, edits)

@@ -38,7 +38,8 @@ _OWNER_BEFORE_RE = re.compile(
     _I,
 )
 _VERB_BEFORE_RE = re.compile(rf"\b(?P<verb>{CONTACT_VERB})\b(?P<between>[^.!?\n]*)$", _I)
-_PRACTICE_BEFORE_RE = re.compile(rf"\b{PRACTICE_WORD}\b[^.!?\n]*$", _I)
+_PRACTICE_BEFORE_RE = re.compile(rf"\b{PRACTICE_WORD}\b", _I)
+_SENTENCE_RE = re.compile(r"[^.!?\n]*$")
 _SOMEONE_ELSE_RE = re.compile(r"(?:['\u2019]s\b|\b(?:you|u|him|her|his|their|them)\b)", _I)
 _ID_BEFORE_RE = re.compile(
     rf"(?P<comma>,[ \t]*)?\b(?P<noun>{ID_NOUN})\.?"
@@ -74,7 +75,8 @@ def contact_edit(text: str, group: Group, people: People) -> Edit:
             return Edit(group.start, end, CONTACT_WORDS["on_file"])
         return drop_aside(text, group.start, end)
     verb = _VERB_BEFORE_RE.search(before)
-    if verb and not _SOMEONE_ELSE_RE.search(verb["between"]) or _PRACTICE_BEFORE_RE.search(before):
+    sentence = _SENTENCE_RE.search(before)
+    if _PRACTICE_BEFORE_RE.search(sentence.group()) or verb and not _SOMEONE_ELSE_RE.search(verb["between"]):
         email = "@" in text[group.start : group.end]
         direct = (
             email and verb and not verb["between"].strip() and verb["verb"].lower() in ("email", "e-mail")

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .words import (
+    CONTEXT,
     DANGLING,
     DETERMINERS,
     NO_ARTICLE_WORDS,
@@ -107,13 +108,13 @@ def join(
 
 
 def left_of(text: str, pos: int) -> str:
-    """The WINDOW characters before pos."""
-    return text[max(0, pos - WINDOW) : pos]
+    """The CONTEXT characters before pos: what an edit may read to decide its words."""
+    return text[max(0, pos - CONTEXT) : pos]
 
 
 def opens_sentence(text: str, pos: int) -> bool:
     """True when pos starts the text or a sentence."""
-    return sentence_start(left_of(text, pos), at_start=pos <= WINDOW)
+    return sentence_start(left_of(text, pos), at_start=pos <= CONTEXT)
 
 
 def drop_aside(text: str, start: int, end: int) -> Edit:

@@ -17,6 +17,7 @@ from .words import WINDOW
 # When two spans cover the same characters, the first label here leads.
 LEAD_ORDER = ("RELATIONSHIP", "CLINICAL", "UNIQUE", "NAME", "AGE", "DATE", "LOCATION", "CONTACT", "ID", "WEB")
 RUN_LABELS = ("DATE", "LOCATION", "CLINICAL")
+_MAX_GAP = 12
 _RUN_GAP_RE = re.compile(r"[\s,]*(?:(?:and|or|at|on|in|of|from|&|/|-|\u2013)[\s,]+)*", re.IGNORECASE)
 _PLACE_AFTER_PERSON_RE = re.compile(r"\s+(?:in|on|at)\s+", re.IGNORECASE)
 _TOKEN_TAIL_RE = re.compile(r"(?:[-./_:@][^\W_]+)+")
@@ -98,6 +99,7 @@ def _join_runs(text: str, groups: list[Group]) -> list[Group]:
     for group in groups:
         previous = joined[-1] if joined else None
         gap = text[previous.end : group.start] if previous else ""
+        gap = gap if len(gap) <= _MAX_GAP else "\0"
         same_run = (
             previous
             and previous.label == group.label

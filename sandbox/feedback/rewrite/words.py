@@ -6,8 +6,10 @@ apply them. Every pattern here is matched case-insensitively.
 
 from __future__ import annotations
 
-# How far either side of a flagged span the rewrite may look and change (characters).
-WINDOW = 48
+# How far either side of a flagged span the rewrite may change the draft, and how far it may read to
+# decide (characters).
+WINDOW = 32
+CONTEXT = 96
 
 # NAME: who a name becomes, by how the draft uses it.
 PERSON_WORDS = {
@@ -149,7 +151,8 @@ CONTACT_VERB = r"(?:call|ring|phone|text|txt|reach|contact|email|e-mail|fax|dial
 CONTACT_NOUN = r"(?:number|no\.?|cell|mobile|phone|email|e-mail|landline|contact|fax|line|address)"
 PRACTICE_WORD = (  # the number belongs to the practice: "Brightwater Dental (555-0133)"
     r"(?:clinic|practice|surgery|pharmacy|dental|dentistry|office|hospital|medical|health cent(?:re|er)|"
-    r"reception|front desk|department|ward|helpline|nurse line|switchboard)"
+    r"reception|front desk|department|ward|helpline|switchboard|nurse|doctor|dr|manager|team|staff|"
+    r"pharmacist|midwife|physio|receptionist|us|me)"
 )
 CONTACT_EXTENSION = r"[ \t]*(?:ext\.?|x|extension)\s*\d{1,6}"
 
