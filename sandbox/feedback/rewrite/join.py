@@ -146,12 +146,16 @@ def _spaced(tail: str, words: str, head: str) -> str:
 def _close_gap(tail: str, head: str, at_start: bool, more: bool) -> tuple[str, int]:
     """After words were removed: one space, no orphan commas, no words left hanging before a stop."""
     skip = 0
-    if not tail.strip() or tail[-1:].isspace() or tail.endswith("("):
+    if not tail.strip() or tail[-1:].isspace() or tail[-1:] in _NO_SPACE_AFTER:
         skip = _SPACES_RE.match(head).end()
     rest = head[skip:]
     before = tail.rstrip(" \t")
-    if rest[:1] in (",", ";", ":") and (sentence_start(tail, at_start) or before[-1:] in ",;:("):
+    opening = sentence_start(tail, at_start)
+    if rest[:1] in (",", ";", ":") and (opening or before[-1:] in ",;:("):
         skip = _SPACES_RE.match(head, skip + 1).end()
+        rest = head[skip:]
+    elif opening and rest[:1] in (".", "!", "?"):  # "Kris!! [I was his nurse]!! so glad" -> "so glad"
+        skip = _SPACES_RE.match(head, skip + len(rest) - len(rest.lstrip(".!?"))).end()
         rest = head[skip:]
     if rest[:1] == ")" and before.endswith("("):
         return before[:-1].rstrip(" \t"), skip + 1

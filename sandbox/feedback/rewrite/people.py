@@ -12,6 +12,7 @@ import re
 from .join import Edit, left_of, opens_sentence
 from .spans import Group
 from .words import (
+    ADDRESS_NEXT,
     BABY_TITLE,
     GREETING,
     GREETING_SWAP,
@@ -28,6 +29,7 @@ _VOCATIVE_AFTER_RE = re.compile(r"[ \t]*(?:[,:!]+|\u2014|\u2013|-(?=\s))[ \t]*(?
 _GREETING_RE = re.compile(rf"(?P<greet>\b{GREETING})[ \t]*,?[ \t]*$", _I)
 _CLOSE_AFTER_RE = re.compile(r"[ \t]*(?:[!.?\n]|$|[^\w\s,'\u2019])")
 _IF_YOU_READ_RE = re.compile(r"[ \t]*,?[ \t]*(?=if (?:you|u)(?:'re| are)? (?:\w+ )?read)", _I)
+_ADDRESS_NEXT_RE = re.compile(rf"{ADDRESS_NEXT}\b", _I)
 _ADDRESSED_BEFORE_RE = re.compile(r"(?:(?P<comma>,[ \t]*)|\b(?:you|u|ya)[ \t]+)$", _I)
 _INITIAL_STOP_RE = re.compile(r"(?<=\b[A-Z])\.(?=[,;:)]|[ \t]+[a-z])")
 _SURNAME_AFTER_INITIAL_RE = re.compile(r"(?<=\b[A-Z]\.)[ \t]+[A-Z][\w'-]+")
@@ -44,9 +46,14 @@ class People:
     def __init__(self) -> None:
         self.seen: list[tuple[frozenset[str], str]] = []
 
+    def knows(self, name: str) -> bool:
+        """True when this person was named before."""
+        key = _key(name)
+        return any(key & known for known, _ in self.seen)
+
     def words_for(self, name: str, relative: bool = False) -> str:
         """'a patient' for a new person, 'the patient' again, 'another patient' for a second person."""
-        key = frozenset(w.lower() for w in _WORD_RE.findall(name) if not _TITLE_WORD_RE.match(w))
+        key = _key(name)
         kind = "relative" if relative else "patient"
         for known, known_kind in self.seen:
             if key & known:
@@ -55,6 +62,11 @@ class People:
         if relative:
             return PERSON_WORDS["relative"]
         return PERSON_WORDS["first" if sum(k == "patient" for _, k in self.seen) == 1 else "other"]
+
+
+def _key(name: str) -> frozenset[str]:
+    """The words of a name without its title: 'Mrs. Ortega' and 'Ortega' share 'ortega'."""
+    return frozenset(w.lower() for w in _WORD_RE.findall(name) if not _TITLE_WORD_RE.match(w))
 
 
 def name_edit(text: str, group: Group, people: People) -> Edit:
@@ -79,7 +91,7 @@ def _person_words(text: str, start: int, end: int, group: Group, people: People)
         return PERSON_WORDS["baby"]
     if group.rule.endswith(".family") and _FAMILY_RE.search(name):
         return PERSON_WORDS["family"]
-    if _OWNER_OF_RELATIVE_RE.match(text, end):
+    if _OWNER_OF_RELATIVE_RE.match(text, end) and not people.knows(name):
         return PERSON_WORDS["owner"]
     return people.words_for(name, relative=group.rule.endswith(".relative"))
 
@@ -89,18 +101,27 @@ def vocative(text: str, start: int, end: int) -> Edit | None:
     before = left_of(text, start)
     greeting = _GREETING_RE.search(before)
     if greeting and opens_sentence(text, start - len(before) + greeting.start()):
-        if _CLOSE_AFTER_RE.match(text, end) or _VOCATIVE_AFTER_RE.match(text, end):
+        closes = _CLOSE_AFTER_RE.match(text, end)
+        if closes or _VOCATIVE_AFTER_RE.match(text, end):
             swap = GREETING_SWAP.get(greeting["greet"].lower())
             if swap:
                 return Edit(start - len(before) + greeting.start("greet"), end, swap)
-            return Edit(start, end, "")
+            return Edit(start - len(before) + greeting.end("greet") if closes else start, end, "")
     after = _VOCATIVE_AFTER_RE.match(text, end) or _IF_YOU_READ_RE.match(text, end)
-    if opens_sentence(text, start) and after and (after.group().strip() or after.re is _IF_YOU_READ_RE):
+    if opens_sentence(text, start) and after and _addresses(text, after):
         return Edit(start, after.end(), "")
     addressed = _ADDRESSED_BEFORE_RE.search(before)
     if addressed and _CLOSE_AFTER_RE.match(text, end):
         return Edit(start - len(addressed["comma"] or " "), end, "")
     return None
+
+
+def _addresses(text: str, after: re.Match) -> bool:
+    """'Karen, we're sorry' addresses Karen; 'Jamie Coyle, DOB 21/07' only describes him."""
+    mark = after.group().strip()
+    if after.re is _IF_YOU_READ_RE or mark and mark[0] in "!\u2014\u2013-":
+        return True
+    return bool(mark) and bool(_ADDRESS_NEXT_RE.match(text, after.end()))
 
 
 def _after_noun(text: str, start: int, end: int) -> Edit | None:

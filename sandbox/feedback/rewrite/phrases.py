@@ -23,6 +23,7 @@ from .words import (
     RELATIONSHIP_WORDS,
     TRAILING_ADVERB,
     UNIQUE_WORDS,
+    VERB_AFTER_ASIDE,
     VISIT_FEELING,
     VISIT_NOUN_END,
     VISIT_VERB_AFTER,
@@ -42,6 +43,7 @@ _CARER_RE = re.compile(CARER_PHRASE, _I)
 _GLUE_BEFORE_RE = re.compile(rf"{GLUE_BEFORE}$", _I)
 _TRAILING_ADVERB_RE = re.compile(TRAILING_ADVERB, _I)
 _COMMA_BEFORE_RE = re.compile(r",[ \t]*$")
+_APPOSITIVE_REST_RE = re.compile(rf"(?P<rest>[^,.;:!?\n]{{0,30}}),(?=[ \t]*(?i:{VERB_AFTER_ASIDE})\b)")
 _HANDLE_AFTER_RE = re.compile(r"(?:[ \t]*[,:!]+[ \t]*|[ \t]+)(?=\S)")
 _IP_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _EVENT_RE = re.compile(EVENT_NOUN, _I)
@@ -81,8 +83,10 @@ def _appositive(text: str, group: Group) -> Edit | None:
     comma = _COMMA_BEFORE_RE.search(left_of(text, group.start))
     if not comma or not _APPOSITIVE_START_RE.match(text, group.start):
         return None
-    closing = 1 if text[group.end : group.end + 1] == "," else 0
-    return Edit(group.start - len(comma.group()), group.end + closing, "")
+    rest = _APPOSITIVE_REST_RE.match(text, group.end)  # ", my patient from rehab, walked"
+    if rest:
+        return Edit(group.start - len(comma.group()), rest.end(), rest["rest"].strip())
+    return Edit(group.start - len(comma.group()), group.end, "")
 
 
 def _dropped(text: str, start: int, end: int) -> Edit:

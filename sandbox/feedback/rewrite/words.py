@@ -42,9 +42,23 @@ GREETING = (
     r"hang in there)"
 )
 GREETING_SWAP = {"dear": "Hello"}  # "Dear Karen," -> "Hello,"
+# After "Karen," these words show Karen is being addressed ("Karen, we're sorry"), not described
+# ("Jamie Coyle, DOB 21/07/2001").
+ADDRESS_NEXT = (
+    r"(?:i|i'm|i've|i'll|i'd|we|we're|we've|we'll|we'd|you|you're|you've|you'll|you'd|u|your|thanks|thank|"
+    r"sorry|so|please|pls|it|it's|this|that|that's|the|hope|just|yes|yeah|yep|no|nope|ok|okay|congrats|"
+    r"welcome|good|great|glad|lovely|happy|don't|do|can|could|would|how|what|why|nobody|no one|my|our|hi|"
+    r"hello|aw+|ah|oh|wow|well|sure|honestly|listen|look|remember|let|let's|keep|take|get|stay|rest|"
+    r"tell|give|call|ring|come|see|if|when|as|there|here|is|are|was)"
+)
 
 # DATE: past or future; a preposition just before goes with the date ("on March 14th" -> "recently").
-DATE_WORDS = {"past": "recently", "future": "soon", "possessive": "recent", "future_possessive": "upcoming"}
+DATE_WORDS = {
+    "past": "recently",
+    "future": "soon",
+    "possessive": "a recent",  # "today's huddle" -> "a recent huddle"
+    "future_possessive": "an upcoming",  # "tomorrow's list" -> "an upcoming list"
+}
 DATE_PREPOSITION = (
     r"(?:on|at|since|from|during|by|around|about|before|after|until|till|through|as of|later|earlier)"
 )
@@ -109,6 +123,7 @@ TEEN_WORDS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighte
 # Words after an age that are not a noun it describes ("a 92-year-old with dementia").
 NOT_NOUN_AFTER = (
     r"(?:with|in|from|who|whose|that|which|at|on|of|for|to|and|or|but|is|was|has|had|have|came|comes|got|"
+    r"we|i|you|he|she|they|it|"
     r"gets|went|just|today|yesterday|this|last|said|says|told|tells|asked|needs|needed|presented|arrived|"
     r"admitted|collapsed|fell|died|passed|being|been|after|before|by|into|out|back|here|there|w|s/p)"
 )
