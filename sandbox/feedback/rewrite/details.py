@@ -113,11 +113,14 @@ def clinical_edit(text: str, group: Group, people: People) -> Edit:
         return Edit(group.start, group.end, kept)
     plural = bool(_PLURAL_VERB_AFTER_RE.match(text, group.end))
     owned = CLINICAL_WORDS["owned_plural" if plural else "owned"]
+    named = group.has("NAME") or group.has("RELATIONSHIP")  # the owner's words are flagged too
     if owner and owner["det"]:
-        return Edit(group.start, group.end, f"{owner['det']} {owned}")
+        relative = " " in owner["det"].strip()  # "your dad's chemo"
+        det = "their" if named and relative else owner["det"]
+        return Edit(group.start, group.end, f"{det} {owned}")
     if owner:
         person = owner["owner"]
-        person = people.words_for(person) if person[:1].isupper() else person
+        person = people.words_for(person) if named or person[:1].isupper() else person
         return Edit(group.start, group.end, f"{person}'s {owned}")
     before = left_of(text, group.start)
     if _ON_BEFORE_RE.search(before):

@@ -126,11 +126,12 @@ def _addresses(text: str, after: re.Match) -> bool:
 
 def _after_noun(text: str, start: int, end: int) -> Edit | None:
     """'her daughter Lisa is' -> 'her daughter is'; 'her son, Tom, came' -> 'her son came'."""
-    noun = _AFTER_NOUN_RE.search(left_of(text, start))
+    before = left_of(text, start)
+    noun = _AFTER_NOUN_RE.search(before)
     if not noun:
         return None
     if noun["comma"]:
-        comma_at = start - len(noun.group()) + noun.start("comma")
+        comma_at = start - len(before) + noun.end("comma") - 1
         closing = 1 if text[end : end + 1] == "," else 0
-        return Edit(comma_at + len(noun["comma"]) - 1, end + closing, "")
+        return Edit(comma_at, end + closing, "")
     return Edit(start, end, "")

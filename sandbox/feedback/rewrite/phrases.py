@@ -44,6 +44,9 @@ _GLUE_BEFORE_RE = re.compile(rf"{GLUE_BEFORE}$", _I)
 _TRAILING_ADVERB_RE = re.compile(TRAILING_ADVERB, _I)
 _COMMA_BEFORE_RE = re.compile(r",[ \t]*$")
 _APPOSITIVE_REST_RE = re.compile(rf"(?P<rest>[^,.;:!?\n]{{0,30}}),(?=[ \t]*(?i:{VERB_AFTER_ASIDE})\b)")
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:at|for|after|before|during|since|from|about|to|of|in|on)[ \t]+$", _I
+)
 _HANDLE_AFTER_RE = re.compile(r"(?:[ \t]*[,:!]+[ \t]*|[ \t]+)(?=\S)")
 _IP_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _EVENT_RE = re.compile(EVENT_NOUN, _I)
@@ -66,8 +69,9 @@ def relationship_edit(text: str, group: Group, people: People) -> Edit:
         someone = _someone(text[group.start : group.end])
         return _appositive(text, group) or Edit(group.start, group.end, someone)
     visit = _VISIT_RE.match(phrase)
-    felt = _VISIT_FEELING_RE.search(left_of(text, group.start)) or _VISIT_VERB_AFTER_RE.match(text, end)
-    if visit and felt:
+    before = left_of(text, group.start)
+    felt = _VISIT_FEELING_RE.search(before) or _VISIT_VERB_AFTER_RE.match(text, end)
+    if visit and (felt or not _PREPOSITION_BEFORE_RE.search(before)):
         return Edit(group.start, group.end, f"{visit['det']} {RELATIONSHIP_WORDS['visit']}")
     return _dropped(text, group.start, group.end)
 
