@@ -116,5 +116,6 @@ def test_feedback_rejects_bad_input_naming_the_field(client, login_as):
 def test_feedback_returns_the_report_shape(client, login_as):
     login_as(Role.TRAINEE)
     body = client.post("/api/v1/feedback", json={"text": "Clinic open 8-5", "platform": "social"}).json
-    assert set(body) >= {"platform", "audience", "blocking", "labels", "findings", "safer_text"}
+    keys = {"platform", "audience", "blocking", "labels", "findings", "safer_text", "safer_placeholders"}
+    assert set(body) >= keys
     assert body["platform"] == "social" and body["audience"] == "public"

@@ -39,7 +39,14 @@ REPORT_SCHEMA = {
         "blocking": {"type": "boolean"},
         "labels": {"type": "array", "items": {"type": "string"}},
         "findings": {"type": "array", "items": FINDING_SCHEMA},
-        "safer_text": {"type": "string"},
+        "safer_text": {
+            "type": "string",
+            "description": "the draft rewritten to read as a post without the flagged details",
+        },
+        "safer_placeholders": {
+            "type": "string",
+            "description": "the draft with each flagged detail as [name], [date]...",
+        },
     },
 }
 document(

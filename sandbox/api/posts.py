@@ -14,7 +14,7 @@ from ..models import Post, PostKind
 from ..security import POSTING_ROLES
 from . import bp
 from .body import flag, ident, json_body, text
-from .feedback import FINDING_SCHEMA
+from .feedback import FINDING_SCHEMA, REPORT_SCHEMA
 from .openapi import document, path_id
 from .schemas import (
     PAGE_OF_POSTS,
@@ -33,6 +33,7 @@ def _pause_response(pause: PauseRequired, message: str):
     body = response.get_json()
     body["findings"] = [f.to_dict() for f in pause.report.findings]
     body["safer_text"] = pause.report.safer_text
+    body["safer_placeholders"] = pause.report.safer_placeholders
     return jsonify(body), status
 
 
@@ -130,6 +131,8 @@ document(
                         "properties": {
                             "error": {"type": "object"},
                             "findings": {"type": "array", "items": FINDING_SCHEMA},
+                            "safer_text": REPORT_SCHEMA["properties"]["safer_text"],
+                            "safer_placeholders": REPORT_SCHEMA["properties"]["safer_placeholders"],
                         },
                     }
                 }

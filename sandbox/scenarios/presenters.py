@@ -7,6 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..extensions import db
+from ..feedback import natural_version, safer_version
 from ..models import Finding, Post, Run
 from .runs import run_post
 from .schema import Scenario
@@ -75,9 +76,12 @@ def run_json(run: Run, scenario: Scenario) -> dict[str, Any]:
 
 
 def _post_json(post: Post) -> dict[str, Any]:
-    findings = db.session.scalars(
-        sa.select(Finding).where(Finding.post_id == post.id, Finding.superseded_at.is_(None))
+    findings = list(
+        db.session.scalars(
+            sa.select(Finding).where(Finding.post_id == post.id, Finding.superseded_at.is_(None))
+        )
     )
+    flagged = any(f.kind == "privacy" and f.start is not None for f in findings)
     return {
         "id": post.id,
         "body": post.body,
@@ -99,6 +103,9 @@ def _post_json(post: Post) -> dict[str, Any]:
             }
             for f in findings
         ],
+        # What the post could have said (natural and bracketed); None when nothing was flagged.
+        "safer_text": natural_version(post.body, findings) if flagged else None,
+        "safer_placeholders": safer_version(post.body, findings) if flagged else None,
     }
 
 

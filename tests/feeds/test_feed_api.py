@@ -70,6 +70,14 @@ def test_api_post_answers_409_with_findings_then_201_with_override(client, train
     assert body["overridden"] and body["findings"] and body["traces"][0]["kind"] == "screenshot"
 
 
+def test_api_pause_answer_carries_the_natural_and_the_bracketed_safer_versions(client, trainee, crowd):
+    paused = client.post("/api/v1/posts", json={"platform": "microblog", "body": RISKY, "audience": "public"})
+    assert paused.status_code == 409
+    natural, bracketed = paused.json["safer_text"], paused.json["safer_placeholders"]
+    assert "Delgado" not in natural and "[" not in natural
+    assert "Delgado" not in bracketed and "[name]" in bracketed
+
+
 def test_api_edit_delete_react_and_read_back(client, trainee, org, crowd):
     made = client.post(
         "/api/v1/posts", json={"platform": "social", "body": "Lovely day", "audience": "friends"}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from markupsafe import escape
 
 from sandbox import audit
 from sandbox.extensions import db
+from sandbox.feedback import analyze
 from sandbox.models import AuditEvent, AuditText, Finding, Post, PostKind
 
 from ..factories import count, make_org, make_persona, make_user
@@ -59,6 +61,16 @@ def test_blocking_draft_pauses_and_saves_nothing_but_the_audit(client, trainee, 
     kept = db.session.get(AuditText, paused.details["text_id"])  # the words live apart, purgeable
     assert kept.body == RISKY and kept.findings[0]["text"]
     assert "body" not in paused.details and RISKY not in str(paused.details)
+
+
+def test_pause_page_shows_the_safer_version_as_a_post_and_what_it_leaves_out(client, trainee, crowd):
+    page = _compose(client, "microblog", body=RISKY, audience="public").text
+    report = analyze(RISKY, platform="microblog", audience="public")
+    safer = page.split('<p class="safer">', 1)[1].split("</p>", 1)[0]
+    assert str(escape(report.safer_text)) in safer
+    assert "Delgado" not in safer and "[" not in safer
+    left_out = page.split('class="safer-placeholders"', 1)[1].split("</details>", 1)[0]
+    assert "[name]" in left_out and str(escape(report.safer_placeholders)) in left_out
 
 
 def test_posting_anyway_records_the_override_and_a_capture(client, trainee, crowd):

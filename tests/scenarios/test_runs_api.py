@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from markupsafe import escape
 
 from sandbox.models import Role
 
@@ -64,6 +65,19 @@ def test_unsafe_play_escalates_and_the_scorecard_shows_why(client, login_as):
     missed = {item["key"]: item for item in card["items"] if not item["met"]}
     assert "no-confirmation" in missed and missed["no-confirmation"]["teaching_point"]
     assert card["score"] < 50
+
+
+def test_scorecard_offers_a_safer_version_of_each_flagged_post(client, login_as):
+    login_as(Role.TRAINEE)
+    unsafe = _play(client, UNSAFE, override=True)
+    card = client.get(f"/api/v1/runs/{unsafe['id']}/scorecard").json
+    post = card["posts"][0]
+    assert "Karen" not in post["safer_text"] and "[" not in post["safer_text"]
+    assert "[name]" in post["safer_placeholders"]
+    page = client.get(f"/practice/runs/{unsafe['id']}/scorecard").text
+    assert "A safer version:" in page and str(escape(post["safer_text"])) in page
+    safe = _play(client, SAFE, override=False)
+    assert client.get(f"/api/v1/runs/{safe['id']}/scorecard").json["posts"][0]["safer_text"] is None
 
 
 def test_scorecard_waits_for_the_end_and_runs_are_private(client, login_as, app):

@@ -64,6 +64,12 @@
     report.findings.forEach((f) => list.append(findingItem(f)));
     live.append(list);
     if (report.safer_text && report.safer_text !== textarea.value) {
+      const safer = document.createElement("p");
+      safer.className = "safer";
+      const quote = document.createElement("q");
+      quote.textContent = report.safer_text;
+      safer.append("Safer version: ", quote);
+      live.append(safer);
       const button = document.createElement("button");
       button.type = "button";
       button.className = "secondary safer-button";
