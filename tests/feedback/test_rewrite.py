@@ -116,6 +116,7 @@ EXAMPLES = [
         "We're sorry [[RELATIONSHIP|your visit]] was frustrating.",
         "We're sorry your experience was frustrating.",
     ),
+    ("Sorry [[RELATIONSHIP|your visit]] with us went badly.", "Sorry your experience went badly."),
     (
         "Hi! [[RELATIONSHIP|Thanks so much for coming in]], it was lovely.",
         "Hi! Thanks so much for reaching out, it was lovely.",

@@ -47,6 +47,7 @@ _APPOSITIVE_REST_RE = re.compile(rf"(?P<rest>[^,.;:!?\n]{{0,30}}),(?=[ \t]*(?i:{
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:at|for|after|before|during|since|from|about|to|of|in|on)[ \t]+$", _I
 )
+_WITH_US_RE = re.compile(r"[ \t]+(?:with us|here|at our (?:clinic|practice|office|surgery|hospital))\b", _I)
 _HANDLE_AFTER_RE = re.compile(r"(?:[ \t]*[,:!]+[ \t]*|[ \t]+)(?=\S)")
 _IP_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _EVENT_RE = re.compile(EVENT_NOUN, _I)
@@ -72,7 +73,9 @@ def relationship_edit(text: str, group: Group, people: People) -> Edit:
     before = left_of(text, group.start)
     felt = _VISIT_FEELING_RE.search(before) or _VISIT_VERB_AFTER_RE.match(text, end)
     if visit and (felt or not _PREPOSITION_BEFORE_RE.search(before)):
-        return Edit(group.start, group.end, f"{visit['det']} {RELATIONSHIP_WORDS['visit']}")
+        with_us = _WITH_US_RE.match(text, group.end)  # "your visit with us" -> "your experience"
+        end = with_us.end() if with_us else group.end
+        return Edit(group.start, end, f"{visit['det']} {RELATIONSHIP_WORDS['visit']}")
     return _dropped(text, group.start, group.end)
 
 
