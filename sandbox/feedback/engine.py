@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .learned.decide import decide_tone
+from .learned.decide import decide_privacy, decide_tone
 from .model import AUDIENCES, PLATFORMS, PRIVACY_LABELS, SEVERITY_RANK, Draft, Finding, Report
 from .normalize import normalize
 from .privacy import find_privacy
@@ -45,8 +45,8 @@ def analyze(
     )
     norm = normalize(text)
     draft = Draft(norm.text, platform, audience, fact_pairs)
-    privacy = find_privacy(draft)
-    found = [*privacy, *decide_tone(draft, find_tone(draft), privacy)]
+    rule_privacy, rule_tone = find_privacy(draft), find_tone(draft)
+    found = [*decide_privacy(draft, rule_privacy, rule_tone), *decide_tone(draft, rule_tone, rule_privacy)]
     found += find_advised_condition(draft, found)
     for finding in found:
         if finding.start is not None and finding.end is not None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sandbox.feedback import analyze
+
+pytestmark = pytest.mark.usefixtures("rules_only")  # the rule that finds the advised condition
 
 
 def _clinical(text: str, audience: str = "public") -> list[tuple[str, str]]:

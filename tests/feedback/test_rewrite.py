@@ -437,6 +437,7 @@ def _good_on_blocked(findings: list[Finding]) -> list[Finding]:
     ]
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules block this number; the rule under test is the drop
 def test_analyze_drops_a_good_finding_whose_words_are_blocked(monkeypatch) -> None:
     report = analyze(REDIRECT_TO_A_BLOCKED_NUMBER, platform="social", audience="private")
     assert _good_on_blocked(report.findings) == []
@@ -446,6 +447,7 @@ def test_analyze_drops_a_good_finding_whose_words_are_blocked(monkeypatch) -> No
     assert [f.label for f in _good_on_blocked(unfiltered.findings)] == ["REDIRECT"]  # what the rule removed
 
 
+@pytest.mark.usefixtures("rules_only")
 def test_analyze_keeps_a_good_finding_away_from_blocked_words() -> None:
     report = analyze(REDIRECT_TO_A_BLOCKED_NUMBER, platform="social", audience="private")
     assert any(f.label == "EMPATHY" and f.severity == "good" for f in report.findings)

@@ -2,10 +2,52 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import TONE_GOOD, Draft, Finding
 from ..tone.common import tone_finding
 from . import registry
+from .guidance import learned_finding
+from .privacy_features import sequence_features
+from .privacy_tagger import TaggedSpan
 from .tone_features import tone_features
+
+FACT_RULE = "privacy.scenario_fact"
+SURE = 0.75  # a tagged span at least this probable blocks in a post others can read
+
+
+def _overlapping(span: TaggedSpan, findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.start is not None and f.start < span.end and span.start < (f.end or 0)]
+
+
+def _judged(span: TaggedSpan, draft: Draft, rule_privacy: list[Finding]) -> Finding:
+    """The rule's finding where a rule of the same label agrees (its words and advice), else the label's."""
+    same = [f for f in _overlapping(span, rule_privacy) if f.label == span.label]
+    if same:
+        rule = max(same, key=lambda f: (f.severity == "block", (f.end or 0) - (f.start or 0)))
+        return replace(rule, start=min(rule.start, span.start), end=max(rule.end, span.end))
+    severity = "block" if span.confidence >= SURE and draft.audience != "private" else "warn"
+    return learned_finding(span.label, severity, span.start, span.end)
+
+
+def holds_privacy(draft: Draft, rule_tone: list[Finding], rule_privacy: list[Finding]) -> bool:
+    """Whether the gate model thinks the draft holds any privacy detail (True without a gate)."""
+    gate = registry.current().gate
+    return gate is None or bool(gate.decide(tone_inputs(draft, rule_tone, rule_privacy)))
+
+
+def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Finding]) -> list[Finding]:
+    """The privacy findings the tagger accepts in a draft the gate lets through; facts are always kept."""
+    models = registry.current()
+    facts = [f for f in rule_privacy if f.rule == FACT_RULE]
+    if models.privacy is None:
+        return rule_privacy
+    if not holds_privacy(draft, rule_tone, rule_privacy):
+        return facts
+    tokens, features = sequence_features(
+        draft.text, draft.platform, draft.audience, rule_privacy, sorted({f.label for f in rule_tone})
+    )
+    return [_judged(span, draft, rule_privacy) for span in models.privacy.spans(tokens, features)] + facts
 
 
 def tone_inputs(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[str]:

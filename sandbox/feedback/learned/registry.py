@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -9,9 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .linear import LinearModel
+from .privacy_tagger import PrivacyTagger
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 TONE_FILE = MODELS / "tone.npz"
+GATE_FILE = MODELS / "privacy_gate.npz"
+PRIVACY_FILE = MODELS / "privacy.crfsuite"
+SETTINGS_FILE = MODELS / "privacy.json"
 
 
 @dataclass
@@ -19,6 +24,8 @@ class Models:
     """The engine's trained parts; a part that is None leaves that decision to the rules alone."""
 
     tone: LinearModel | None = None
+    privacy: PrivacyTagger | None = None
+    gate: LinearModel | None = None  # does the draft hold any privacy detail at all? (one label)
 
 
 _loaded: Models | None = None
@@ -27,7 +34,14 @@ _lock = threading.Lock()
 
 
 def _load() -> Models:
-    return Models(tone=LinearModel.load(TONE_FILE) if TONE_FILE.exists() else None)
+    if not PRIVACY_FILE.exists():
+        return Models(tone=LinearModel.load(TONE_FILE) if TONE_FILE.exists() else None)
+    settings = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
+    return Models(
+        tone=LinearModel.load(TONE_FILE) if TONE_FILE.exists() else None,
+        privacy=PrivacyTagger(PRIVACY_FILE, settings["threshold"]),
+        gate=LinearModel.load(GATE_FILE),
+    )
 
 
 def current() -> Models:

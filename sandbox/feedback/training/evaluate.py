@@ -15,6 +15,7 @@ from ..engine import analyze
 from ..learned import registry
 from . import data
 from .metrics import score
+from .privacy import train_privacy
 from .rows import Prepared, prepare
 from .tone import train_tone
 
@@ -37,7 +38,9 @@ def _reports(rows: list[dict]) -> list[list[dict]]:
 
 def build(training: list[Prepared]) -> registry.Models:
     """Every trained part, fitted on these rows."""
-    return registry.Models(tone=train_tone(training))
+    privacy = train_privacy(training)
+    print(f"    thresholds: token {privacy.threshold}, draft {privacy.gate_threshold}", file=sys.stderr)
+    return registry.Models(tone=train_tone(training), privacy=privacy.tagger, gate=privacy.gate)
 
 
 def leave_one_author_out(rows: list[Prepared], rules_only: bool = False) -> dict[str, dict]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Draft, Finding
-from ..normalize import normalize
+from ..normalize import Normalized, normalize
 from ..privacy import find_privacy
 from ..tone import find_tone
 
@@ -18,15 +18,31 @@ class Prepared:
     draft: Draft
     rule_tone: list[Finding]
     privacy: list[Finding]
+    normalized: Normalized
 
     @property
     def author(self) -> str:
         """Who wrote the row."""
         return self.row["author"]
 
+    def spans_in_draft(self) -> list[dict]:
+        """The gold spans moved onto the normalised text (which may differ from the row's)."""
+        if self.normalized.text == self.row["text"]:
+            return self.row["spans"]
+        back = {}  # original index -> normalised index of its first character
+        for index, origin in enumerate(self.normalized.origin):
+            back.setdefault(origin, index)
+        moved = []
+        for span in self.row["spans"]:
+            starts = [back[i] for i in range(span["start"], span["end"]) if i in back]
+            if starts:
+                moved.append({**span, "start": min(starts), "end": max(starts) + 1})
+        return moved
+
 
 def prepare(row: dict) -> Prepared:
     """Normalise the row's draft and run the rules over it, as analyze() does."""
     facts = tuple((str(f.get("label", "")).upper(), str(f.get("value", ""))) for f in row.get("facts") or ())
-    draft = Draft(normalize(row["text"]).text, row["platform"], row["audience"], facts)
-    return Prepared(row, draft, find_tone(draft), find_privacy(draft))
+    normalized = normalize(row["text"])
+    draft = Draft(normalized.text, row["platform"], row["audience"], facts)
+    return Prepared(row, draft, find_tone(draft), find_privacy(draft), normalized)

@@ -6,11 +6,13 @@ python -m sandbox.feedback.training.train     # writes sandbox/feedback/models/*
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
 
 from ..learned import registry
 from . import data
+from .privacy import train_privacy
 from .rows import prepare
 from .tone import train_tone
 
@@ -35,6 +37,13 @@ def main() -> int:
     size = registry.TONE_FILE.stat().st_size
     print(f"tone model: {registry.TONE_FILE.name}, {size / 1e6:.1f} MB, {version}")
     print(f"thresholds: {dict(zip(tone.labels, tone.thresholds.round(3).tolist(), strict=True))}")
+    privacy = train_privacy(prepared, registry.PRIVACY_FILE)
+    privacy.gate.version = version
+    privacy.gate.save(registry.GATE_FILE)
+    settings = {"threshold": privacy.threshold, "gate_threshold": privacy.gate_threshold, "version": version}
+    registry.SETTINGS_FILE.write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+    size = registry.PRIVACY_FILE.stat().st_size + registry.GATE_FILE.stat().st_size
+    print(f"privacy tagger and gate: {size / 1e6:.1f} MB, thresholds {settings}")
     print(f"trained in {time.perf_counter() - started:.0f} s")
     return 0
 

@@ -1,0 +1,101 @@
+"""What the privacy tagger sees of each token: its form, its neighbours, word lists and the rules' marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from . import lexicon
+from .tokens import Token, tokenize
+
+_YOU = re.compile(r"\b(?:you|your|you're|youre|u|ur|yours)\b", re.IGNORECASE)
+_SHAPES = ((re.compile(r"[A-Z]"), "A"), (re.compile(r"[a-z]"), "a"), (re.compile(r"[0-9]"), "9"))
+_RUNS = re.compile(r"(.)\1+")
+_SENTENCE_END = {".", "!", "?", "\n"}
+
+
+def shape(word: str) -> str:
+    """The word's letter shape with runs shortened: 'Delgado' -> 'Aa', '555-0164' -> '9-9'."""
+    for pattern, mark in _SHAPES:
+        word = pattern.sub(mark, word)
+    return _RUNS.sub(r"\1", word)
+
+
+def _marks(tokens: list[Token], findings: Iterable[Finding]) -> list[set[str]]:
+    marks: list[set[str]] = [set() for _ in tokens]
+    spans = [(f.start, f.end, f.label) for f in findings if f.start is not None and f.end is not None]
+    for index, token in enumerate(tokens):
+        for start, end, label in spans:
+            if token.start < end and start < token.end:
+                marks[index].add(label)
+    return marks
+
+
+def _own(token: Token, first: bool) -> dict[str, object]:
+    word, lower = token.text, token.text.lower()
+    frequency = lexicon.zipf().get(lower, 0)
+    features: dict[str, object] = {
+        "bias": 1.0,
+        "lower": lower,
+        "suffix3": lower[-3:],
+        "suffix4": lower[-4:],
+        "prefix3": lower[:3],
+        "shape": shape(word),
+        "kind": token.kind,
+        "zipf": str(frequency // 10),
+        "capital": word[:1].isupper(),
+        "upper": word.isupper() and len(word) > 1,
+        "first_name": lower in lexicon.first_names(),
+        "surname": lower in lexicon.surnames(),
+        "kin": lower in lexicon.KIN,
+        "sentence_start": first,
+        "length": str(min(len(word), 10)),
+        "capital_rare": word[:1].isupper() and frequency < 35,
+    }
+    health = lexicon.health_words().get(lower)
+    if health:
+        features["health"] = health
+    return features
+
+
+def _neighbour(prefix: str, token: Token, marks: set[str], near: bool) -> dict[str, object]:
+    lower = token.text.lower()
+    features: dict[str, object] = {f"{prefix}lower": lower}
+    if near:
+        features[f"{prefix}shape"] = shape(token.text)
+        features[f"{prefix}capital"] = token.text[:1].isupper()
+        if lower in lexicon.health_words():
+            features[f"{prefix}health"] = 1.0
+        if lower in lexicon.KIN:
+            features[f"{prefix}kin"] = 1.0
+        for label in marks:
+            features[f"{prefix}rule:{label}"] = 1.0
+    return features
+
+
+def sequence_features(
+    text: str, platform: str, audience: str, rule_privacy: list[Finding], rule_tone: Iterable[str]
+) -> tuple[list[Token], list[dict[str, object]]]:
+    """The tokens of the draft and, for each, the features the tagger reads."""
+    tokens = tokenize(text)
+    marks = _marks(tokens, rule_privacy)
+    draft_wide: dict[str, object] = {
+        f"platform:{platform}": 1.0,
+        f"audience:{audience}": 1.0,
+        "addresses_you": bool(_YOU.search(text)),
+    }
+    draft_wide.update({f"tone:{label}": 1.0 for label in rule_tone})
+    sequence = []
+    for index, token in enumerate(tokens):
+        first = index == 0 or tokens[index - 1].text in _SENTENCE_END
+        features = {**_own(token, first), **draft_wide}
+        features.update({f"rule:{label}": 1.0 for label in marks[index]})
+        for offset in (-3, -2, -1, 1, 2, 3):
+            other = index + offset
+            if 0 <= other < len(tokens):
+                features.update(_neighbour(f"{offset}:", tokens[other], marks[other], abs(offset) <= 2))
+            else:
+                features[f"{offset}:edge"] = 1.0
+        sequence.append(features)
+    return tokens, sequence

@@ -1,0 +1,68 @@
+"""The privacy tagger: a linear-chain CRF over tokens whose per-token probabilities become spans."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from .tokens import Token
+
+OUTSIDE = "O"
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    """A run of tokens the tagger gives one privacy label, with its least confident token's probability."""
+
+    start: int
+    end: int
+    label: str
+    confidence: float
+
+
+class PrivacyTagger:
+    """A trained CRF (a crfsuite model file) and the probability above which a token is flagged."""
+
+    def __init__(self, path: Path, threshold: float = 0.4) -> None:
+        self.path, self.threshold = Path(path), threshold
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.path))
+        self._labels = [label for label in self._tagger.labels() if label != OUTSIDE]
+        self._lock = threading.Lock()  # a crfsuite Tagger holds the sequence it was last given
+
+    def probabilities(self, features: list[dict[str, object]]) -> list[dict[str, float]]:
+        """For each token, the probability of each tag (O, B-NAME, I-NAME, ...)."""
+        if not features:
+            return []
+        with self._lock:
+            self._tagger.set(features)
+            labels = self._tagger.labels()
+            return [{name: self._tagger.marginal(name, i) for name in labels} for i in range(len(features))]
+
+    def spans(self, tokens: list[Token], features: list[dict[str, object]]) -> list[TaggedSpan]:
+        """The runs of tokens that are privacy details with probability above the threshold.
+
+        A run holds consecutive tokens of one label; punctuation at either end is left out of it.
+        """
+        runs: list[tuple[str, list[int], float]] = []
+        for index, probs in enumerate(self.probabilities(features)):
+            inside = 1.0 - probs[OUTSIDE]
+            if inside <= self.threshold:
+                continue
+            label = max(self._labels, key=probs.__getitem__)[2:]
+            if runs and runs[-1][0] == label and runs[-1][1][-1] == index - 1:
+                runs[-1][1].append(index)
+                runs[-1] = (label, runs[-1][1], min(runs[-1][2], inside))
+            else:
+                runs.append((label, [index], inside))
+        return [span for label, run, sure in runs if (span := _trimmed(tokens, run, label, sure))]
+
+
+def _trimmed(tokens: list[Token], run: list[int], label: str, sure: float) -> TaggedSpan | None:
+    words = [i for i in run if tokens[i].kind != "other"]
+    if not words:
+        return None
+    return TaggedSpan(tokens[words[0]].start, tokens[words[-1]].end, label, sure)

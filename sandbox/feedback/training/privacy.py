@@ -1,0 +1,150 @@
+"""Training the privacy side: a CRF tagger on BIO tags, a gate model for whole drafts, and their thresholds.
+
+The two thresholds (how probable a token must be, how probable it must be that a draft holds any
+privacy detail at all) are chosen on authors held back from the training rows, then both models are
+fitted again on every row.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+from sklearn.linear_model import LogisticRegression
+
+from ..learned.hashing import SIZE
+from ..learned.linear import LinearModel
+from ..learned.privacy_features import sequence_features
+from ..learned.privacy_tagger import OUTSIDE, PrivacyTagger
+from ..learned.tokens import Token
+from .rows import Prepared
+from .tone import matrix
+
+PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+TAU = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+GAMMA = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+MAX_FALSE_ALARMS = 0.10
+MIN_PRECISION = 0.85
+HELD_BACK = 4  # every 4th training author calibrates the thresholds
+
+
+@dataclass
+class PrivacyModels:
+    """The tagger, the gate and the thresholds they were calibrated with."""
+
+    tagger: PrivacyTagger
+    gate: LinearModel
+    threshold: float
+    gate_threshold: float
+
+
+def tags(tokens: list[Token], spans: list[dict]) -> list[str]:
+    """BIO tags for the tokens from the row's gold spans."""
+    out = []
+    for token in tokens:
+        tag = OUTSIDE
+        for span in spans:
+            if token.start < span["end"] and span["start"] < token.end:
+                tag = ("B-" if token.start <= span["start"] else "I-") + span["label"]
+                break
+        out.append(tag)
+    return out
+
+
+def sequence(prepared: Prepared) -> tuple[list[Token], list[dict[str, object]], list[str]]:
+    """The row's tokens, features and tags, on the normalised text the engine sees."""
+    draft = prepared.draft
+    tokens, features = sequence_features(
+        draft.text,
+        draft.platform,
+        draft.audience,
+        prepared.privacy,
+        sorted({f.label for f in prepared.rule_tone}),
+    )
+    return tokens, features, tags(tokens, prepared.spans_in_draft())
+
+
+def _fit_tagger(rows: list[Prepared], target: Path | None) -> PrivacyTagger:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for prepared in rows:
+        _tokens, features, row_tags = sequence(prepared)
+        trainer.append(features, row_tags)
+    trainer.set_params(PARAMS)
+    if target is None:
+        handle, name = tempfile.mkstemp(suffix=".crfsuite", prefix="privacy-")
+        Path(name).unlink()
+        target = Path(name)
+    trainer.train(str(target))
+    return PrivacyTagger(target)
+
+
+def _fit_gate(rows: list[Prepared]) -> LinearModel:
+    x = matrix(rows)
+    y = np.array([bool(p.row["spans"]) for p in rows], dtype=np.int8)
+    model = LogisticRegression(
+        C=0.5, solver="liblinear", class_weight="balanced", max_iter=200, random_state=0
+    )
+    model.fit(x, y)
+    weights = model.coef_.astype(np.float32).reshape(1, SIZE)
+    return LinearModel(
+        ("PRIVACY",), weights, model.intercept_.astype(np.float32), np.array([0.5], np.float32)
+    )
+
+
+def _overlap(a, b) -> bool:
+    return a.start < b["end"] and b["start"] < a.end
+
+
+def _measure(rows, tagger: PrivacyTagger, tau: float, gamma: float) -> tuple[float, float, float, float]:
+    """Span recall, span precision, post recall and false alarms on rows, at these thresholds."""
+    tagger.threshold = tau
+    total = found = predicted = hits = with_phi = flagged = clean = alarms = 0
+    for prepared, tokens, features, probability in rows:
+        spans = tagger.spans(tokens, features) if probability >= gamma else []
+        gold = prepared.spans_in_draft()
+        total += len(gold)
+        found += sum(any(_overlap(s, g) for s in spans) for g in gold)
+        predicted += len(spans)
+        hits += sum(any(_overlap(s, g) for g in gold) for s in spans)
+        if gold:
+            with_phi, flagged = with_phi + 1, flagged + bool(spans)
+        else:
+            clean, alarms = clean + 1, alarms + bool(spans)
+    return found / max(total, 1), hits / max(predicted, 1), flagged / max(with_phi, 1), alarms / max(clean, 1)
+
+
+def _choose(measured: dict[tuple[float, float], tuple[float, float, float, float]]) -> tuple[float, float]:
+    """The thresholds with the best recall among those within the false-alarm and precision limits."""
+
+    def worth(item):
+        (_tau, _gamma), (recall, precision, post, alarms) = item
+        penalty = 3 * max(0.0, alarms - MAX_FALSE_ALARMS) + 3 * max(0.0, MIN_PRECISION - precision)
+        return recall + post - penalty
+
+    return max(measured.items(), key=worth)[0]
+
+
+def calibrate(rows: list[Prepared]) -> tuple[float, float]:
+    """Choose the two thresholds on every HELD_BACK-th author, with models fitted on the others."""
+    authors = sorted({p.author for p in rows if p.author not in ("dev", "tuning")})
+    held = set(authors[::HELD_BACK])
+    fit = [p for p in rows if p.author not in held]
+    check = [p for p in rows if p.author in held]
+    tagger, gate = _fit_tagger(fit, None), _fit_gate(fit)
+    gate_probs = 1 / (1 + np.exp(-(matrix(check) @ gate.weights.T + gate.biases)))[:, 0]
+    prepared = [(p, *sequence(p)[:2], float(prob)) for p, prob in zip(check, gate_probs, strict=True)]
+    measured = {(t, g): _measure(prepared, tagger, t, g) for t in TAU for g in GAMMA}
+    tagger.path.unlink(missing_ok=True)
+    return _choose(measured)
+
+
+def train_privacy(rows: list[Prepared], target: Path | None = None) -> PrivacyModels:
+    """Calibrate the thresholds, then fit the tagger and the gate on every row."""
+    threshold, gate_threshold = calibrate(rows)
+    tagger, gate = _fit_tagger(rows, target), _fit_gate(rows)
+    tagger.threshold = threshold
+    gate.thresholds = np.array([gate_threshold], dtype=np.float32)
+    return PrivacyModels(tagger, gate, threshold, gate_threshold)
