@@ -8,6 +8,8 @@ from flask_login import current_user
 from ..errors import InvalidInput
 from ..feedback import analyze
 from ..feedback.model import AUDIENCES, FINDING_FIELDS, PLATFORMS
+from ..feeds.platforms import PLATFORMS as PLATFORMS_BY_ID
+from ..feeds.queries import post_for_viewer
 from ..scenarios.runs import facts_of, own_run
 from . import bp
 from .body import ident, json_body, text
@@ -67,6 +69,11 @@ document(
                         "platform": {"type": "string", "enum": list(PLATFORMS), "default": "microblog"},
                         "audience": {"type": "string", "enum": list(AUDIENCES), "default": "public"},
                         "run_id": {**ID, "description": "a scenario run whose facts apply"},
+                        "parent_id": {
+                            **ID,
+                            "description": "the post the draft answers (advice given in answer to "
+                            "emergency warning signs there is a blocking finding)",
+                        },
                     },
                 }
             }
@@ -92,7 +99,19 @@ def feedback():
     platform = _choice(payload, "platform", PLATFORMS, "microblog")
     audience = _choice(payload, "audience", AUDIENCES, "public")
     facts = _facts_for(ident(payload, "run_id"))
-    return jsonify(analyze(draft, platform=platform, audience=audience, facts=facts).to_dict())
+    context = _answered(ident(payload, "parent_id"), platform)
+    report = analyze(draft, platform=platform, audience=audience, facts=facts, context=context)
+    return jsonify(report.to_dict())
+
+
+def _answered(post_id: int | None, platform: str) -> str | None:
+    """The words of the post the draft answers, when the caller may see it."""
+    if post_id is None:
+        return None
+    post = post_for_viewer(current_user, post_id, PLATFORMS_BY_ID[platform])
+    if post is None:
+        raise InvalidInput("That post does not exist or is not yours to see.", "parent_id", status=404)
+    return post.body
 
 
 def _facts_for(run_id: int | None) -> list[dict] | None:

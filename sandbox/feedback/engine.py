@@ -10,7 +10,7 @@ from .normalize import normalize
 from .privacy import find_privacy
 from .privacy.subject import find_advised_condition
 from .rewrite import natural_version
-from .tone import find_tone
+from .tone import find_tone, red_flags
 
 FACT_RULE = "privacy.scenario_fact"
 PLACEHOLDERS = {
@@ -32,8 +32,13 @@ def analyze(
     platform: str = "microblog",
     audience: str = "public",
     facts: Iterable[Mapping[str, str]] | None = None,
+    context: str | None = None,
 ) -> Report:
-    """Return the privacy and tone findings for a draft; a pure function of its arguments."""
+    """Return the privacy and tone findings for a draft; a pure function of its arguments.
+
+    `context` is the message the draft answers, when there is one: advice or reassurance given in
+    answer to red-flag symptoms there (or in the scenario's facts) is a blocking finding.
+    """
     if not isinstance(text, str):
         raise TypeError("text must be a string")
     if platform not in PLATFORMS:
@@ -46,7 +51,9 @@ def analyze(
     norm = normalize(text)
     draft = Draft(norm.text, platform, audience, fact_pairs)
     rule_privacy, rule_tone = find_privacy(draft), find_tone(draft)
-    found = [*decide_privacy(draft, rule_privacy, rule_tone), *decide_tone(draft, rule_tone, rule_privacy)]
+    tone = decide_tone(draft, rule_tone, rule_privacy)
+    tone = red_flags.escalate(tone, draft.text, context or "", *(value for _label, value in fact_pairs))
+    found = [*decide_privacy(draft, rule_privacy, rule_tone), *tone]
     found += find_advised_condition(draft, found)
     for finding in found:
         if finding.start is not None and finding.end is not None:

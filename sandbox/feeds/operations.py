@@ -130,9 +130,21 @@ def record_override(post: Post, report: Report, **details) -> None:
     audit.record("post.override", post, findings=audit.finding_marks(blocking), **details)
 
 
-def check_draft(platform: Platform, body: str, audience: Audience, facts: list[dict] | None = None) -> Report:
-    """The feedback report for a draft in its setting (with the scenario's patient facts in a run)."""
-    return analyze(body, platform=platform.id, audience=feedback_audience(platform, audience), facts=facts)
+def check_draft(
+    platform: Platform,
+    body: str,
+    audience: Audience,
+    facts: list[dict] | None = None,
+    answering: Post | None = None,
+) -> Report:
+    """The feedback report for a draft in its setting: a scenario's patient facts, the post it answers."""
+    return analyze(
+        body,
+        platform=platform.id,
+        audience=feedback_audience(platform, audience),
+        facts=facts,
+        context=answering.body if answering is not None else None,
+    )
 
 
 def _scenario_runs():
@@ -149,7 +161,8 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
     run = runs.running_run(author, draft.run_id, platform) if draft.run_id else None
     fields = _shape(author, platform, draft, run)
     attachment = _own_attachment(author, draft.attachment_id)
-    report = check_draft(platform, body, fields["audience"], runs.facts_of(run) if run else None)
+    answering = db.session.get(Post, fields["parent_id"]) if fields.get("parent_id") else None
+    report = check_draft(platform, body, fields["audience"], runs.facts_of(run) if run else None, answering)
     photo_blocks = attachment is not None and attachment.frame_check.get("identifiable", False)
     blocking = report.blocking or photo_blocks
     if blocking and not draft.override:
@@ -218,7 +231,8 @@ def edit_post(author: User, platform: Platform, post_id: int, body: str, overrid
     if post.is_deleted:
         raise InvalidInput("A deleted post cannot be edited.", "post", status=409)
     new_body = _validate_body(platform, Draft(body=body, kind=post.kind))
-    report = check_draft(platform, new_body, post.audience)
+    answering = db.session.get(Post, post.parent_id) if post.parent_id else None
+    report = check_draft(platform, new_body, post.audience, answering=answering)
     if report.blocking and not override:
         pause(post, platform, new_body, report, editing=True)
     now = utcnow()

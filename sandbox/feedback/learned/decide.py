@@ -8,8 +8,9 @@ from ..model import TONE_GOOD, Draft, Finding
 from ..tone.common import tone_finding
 from . import registry
 from .guidance import learned_finding
-from .privacy_features import sequence_features
+from .privacy_features import lexical_marks, sequence_features
 from .privacy_tagger import TaggedSpan
+from .tokens import tokenize
 from .tone_features import tone_features
 
 FACT_RULE = "privacy.scenario_fact"
@@ -30,10 +31,16 @@ def _judged(span: TaggedSpan, draft: Draft, rule_privacy: list[Finding]) -> Find
     return learned_finding(span.label, severity, span.start, span.end)
 
 
-def holds_privacy(draft: Draft, rule_tone: list[Finding], rule_privacy: list[Finding]) -> bool:
-    """Whether the gate model thinks the draft holds any privacy detail (True without a gate)."""
+def gate_inputs(draft: Draft, rule_tone: list[Finding], rule_privacy: list[Finding]) -> list[str]:
+    """The gate model's features: the tone model's, plus what the word lists say about the words."""
+    lexical = [f"lex:{mark}" for mark in lexical_marks(tokenize(draft.text))]
+    return tone_inputs(draft, rule_tone, rule_privacy) + lexical
+
+
+def privacy_likelihood(draft: Draft, rule_tone: list[Finding], rule_privacy: list[Finding]) -> float:
+    """How likely the gate model thinks it is that the draft holds any privacy detail (1.0 without one)."""
     gate = registry.current().gate
-    return gate is None or bool(gate.decide(tone_inputs(draft, rule_tone, rule_privacy)))
+    return 1.0 if gate is None else gate.probabilities(gate_inputs(draft, rule_tone, rule_privacy))["PRIVACY"]
 
 
 def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Finding]) -> list[Finding]:
@@ -42,12 +49,14 @@ def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Fi
     facts = [f for f in rule_privacy if f.rule == FACT_RULE]
     if models.privacy is None:
         return rule_privacy
-    if not holds_privacy(draft, rule_tone, rule_privacy):
-        return facts
     tokens, features = sequence_features(
         draft.text, draft.platform, draft.audience, rule_privacy, sorted({f.label for f in rule_tone})
     )
-    return [_judged(span, draft, rule_privacy) for span in models.privacy.spans(tokens, features)] + facts
+    spans = models.privacy.spans(tokens, features)
+    gate = models.gate
+    if gate is not None and privacy_likelihood(draft, rule_tone, rule_privacy) < gate.thresholds[0]:
+        spans = [span for span in spans if span.confidence >= models.privacy.sure]  # sure ones only
+    return [_judged(span, draft, rule_privacy) for span in spans] + facts
 
 
 def tone_inputs(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[str]:

@@ -30,10 +30,24 @@ def zipf() -> dict[str, int]:
     return table
 
 
+def _tsv(name: str) -> list[tuple[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return [tuple(line.rstrip("\n").split("\t", 1)) for line in handle if not line.startswith("#")]
+
+
+@cache
+def health_terms() -> dict[str, str]:
+    """Health terms (single words and phrases) with their category, from health_terms.tsv."""
+    return dict(_tsv("health_terms.tsv"))
+
+
 @cache
 def health_words() -> dict[str, str]:
-    """Single words from the clinical vocabulary, with the list they come from."""
+    """Single words of the health terms and of the rules' clinical vocabulary, with their category."""
     words: dict[str, str] = {}
+    for term, category in health_terms().items():
+        if " " not in term:
+            words.setdefault(term, category)
     for name in _HEALTH_LISTS:
         for term in getattr(vocab, name):
             for word in term.lower().split():
@@ -43,12 +57,18 @@ def health_words() -> dict[str, str]:
 
 
 @cache
+def _names() -> dict[str, frozenset[str]]:
+    rows = _tsv("names.tsv")
+    return {kind: frozenset(name for name, of in rows if of == kind) for kind in ("first", "last")}
+
+
+@cache
 def first_names() -> frozenset[str]:
     """Given names, lower-cased."""
-    return frozenset(name.lower() for name in wordlists.FIRST_NAMES)
+    return frozenset(name.lower() for name in wordlists.FIRST_NAMES) | _names()["first"]
 
 
 @cache
 def surnames() -> frozenset[str]:
     """Family names, lower-cased."""
-    return frozenset(name.lower() for name in wordlists.SURNAMES)
+    return frozenset(name.lower() for name in wordlists.SURNAMES) | _names()["last"]

@@ -32,6 +32,32 @@ def _marks(tokens: list[Token], findings: Iterable[Finding]) -> list[set[str]]:
     return marks
 
 
+def _phrases(tokens: list[Token]) -> list[str | None]:
+    """For each token, the category of a two- or three-word health term it is part of ('chest pain')."""
+    terms, found = lexicon.health_terms(), [None] * len(tokens)
+    words = [t.text.lower() for t in tokens]
+    for size in (3, 2):
+        for i in range(len(words) - size + 1):
+            category = terms.get(" ".join(words[i : i + size]))
+            if category:
+                for j in range(i, i + size):
+                    found[j] = found[j] or category
+    return found
+
+
+def lexical_marks(tokens: list[Token]) -> list[str]:
+    """What the word lists say about the draft's words, as names (for the whole-draft gate)."""
+    marks = []
+    for index, token in enumerate(tokens):
+        features = _own(token, index == 0)
+        marks += [name for name in ("first_name", "surname", "kin", "capital_rare") if features[name] is True]
+        if "health" in features:
+            marks.append(f"health:{features['health']}")
+        if token.kind != "word":
+            marks.append(f"shape:{features['shape']}")
+    return marks
+
+
 def _own(token: Token, first: bool) -> dict[str, object]:
     word, lower = token.text, token.text.lower()
     frequency = lexicon.zipf().get(lower, 0)
@@ -79,7 +105,7 @@ def sequence_features(
 ) -> tuple[list[Token], list[dict[str, object]]]:
     """The tokens of the draft and, for each, the features the tagger reads."""
     tokens = tokenize(text)
-    marks = _marks(tokens, rule_privacy)
+    marks, phrases = _marks(tokens, rule_privacy), _phrases(tokens)
     draft_wide: dict[str, object] = {
         f"platform:{platform}": 1.0,
         f"audience:{audience}": 1.0,
@@ -91,6 +117,8 @@ def sequence_features(
         first = index == 0 or tokens[index - 1].text in _SENTENCE_END
         features = {**_own(token, first), **draft_wide}
         features.update({f"rule:{label}": 1.0 for label in marks[index]})
+        if phrases[index]:
+            features["health_phrase"] = phrases[index]
         for offset in (-3, -2, -1, 1, 2, 3):
             other = index + offset
             if 0 <= other < len(tokens):

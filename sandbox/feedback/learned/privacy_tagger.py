@@ -15,7 +15,7 @@ OUTSIDE = "O"
 
 @dataclass(frozen=True)
 class TaggedSpan:
-    """A run of tokens the tagger gives one privacy label, with its least confident token's probability."""
+    """A run of tokens the tagger gives one privacy label, with its most confident token's probability."""
 
     start: int
     end: int
@@ -26,8 +26,9 @@ class TaggedSpan:
 class PrivacyTagger:
     """A trained CRF (a crfsuite model file) and the probability above which a token is flagged."""
 
-    def __init__(self, path: Path, threshold: float = 0.4) -> None:
-        self.path, self.threshold = Path(path), threshold
+    def __init__(self, path: Path, threshold: float = 0.4, sure: float = 1.01) -> None:
+        # sure: a span this probable stands even in a draft the gate judges free of privacy details
+        self.path, self.threshold, self.sure = Path(path), threshold, sure
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
         self._labels = [label for label in self._tagger.labels() if label != OUTSIDE]
@@ -55,7 +56,7 @@ class PrivacyTagger:
             label = max(self._labels, key=probs.__getitem__)[2:]
             if runs and runs[-1][0] == label and runs[-1][1][-1] == index - 1:
                 runs[-1][1].append(index)
-                runs[-1] = (label, runs[-1][1], min(runs[-1][2], inside))
+                runs[-1] = (label, runs[-1][1], max(runs[-1][2], inside))
             else:
                 runs.append((label, [index], inside))
         return [span for label, run, sure in runs if (span := _trimmed(tokens, run, label, sure))]

@@ -39,7 +39,7 @@ def _load() -> Models:
     settings = json.loads(SETTINGS_FILE.read_text(encoding="utf-8"))
     return Models(
         tone=LinearModel.load(TONE_FILE) if TONE_FILE.exists() else None,
-        privacy=PrivacyTagger(PRIVACY_FILE, settings["threshold"]),
+        privacy=PrivacyTagger(PRIVACY_FILE, settings["threshold"], settings.get("sure", 1.01)),
         gate=LinearModel.load(GATE_FILE),
     )
 

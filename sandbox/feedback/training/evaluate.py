@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 
 from ..engine import analyze
 from ..learned import registry
@@ -39,20 +41,36 @@ def _reports(rows: list[dict]) -> list[list[dict]]:
 def build(training: list[Prepared]) -> registry.Models:
     """Every trained part, fitted on these rows."""
     privacy = train_privacy(training)
-    print(f"    thresholds: token {privacy.threshold}, draft {privacy.gate_threshold}", file=sys.stderr)
+    print(
+        f"    thresholds: token {privacy.threshold}, draft {privacy.gate_threshold}, sure {privacy.sure}",
+        file=sys.stderr,
+    )
     return registry.Models(tone=train_tone(training), privacy=privacy.tagger, gate=privacy.gate)
 
 
-def leave_one_author_out(rows: list[Prepared], rules_only: bool = False) -> dict[str, dict]:
-    """Each author's scores with models trained without them."""
-    results = {}
-    for author in data.authors([p.row for p in rows if p.author not in ("tuning", "dev")]):
-        held = [p.row for p in rows if p.author == author]
-        models = registry.Models() if rules_only else build([p for p in rows if p.author != author])
-        with registry.use(models):
-            results[author] = score(held, _reports(held))
-        print(f"  {author}: done", file=sys.stderr)
-    return results
+_ROWS: list[Prepared] = []  # the prepared rows, shared with worker processes (fork)
+
+
+def _fold(author: str, rules_only: bool) -> tuple[str, dict]:
+    """One author's scores with models trained without them."""
+    held = [p.row for p in _ROWS if p.author == author]
+    models = registry.Models() if rules_only else build([p for p in _ROWS if p.author != author])
+    with registry.use(models):
+        result = score(held, _reports(held))
+    print(f"  {author}: done", file=sys.stderr)
+    return author, result
+
+
+def leave_one_author_out(rows: list[Prepared], rules_only: bool = False, jobs: int = 2) -> dict[str, dict]:
+    """Each author's scores with models trained without them (folds run in `jobs` processes)."""
+    _ROWS[:] = rows
+    authors = data.authors([p.row for p in rows if p.author not in ("tuning", "dev")])
+    if jobs <= 1:
+        return dict(_fold(author, rules_only) for author in authors)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        done = dict(pool.map(_fold, authors, [rules_only] * len(authors)))
+    return {author: done[author] for author in authors}
 
 
 def table(results: dict[str, dict]) -> str:
@@ -75,10 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rules", action="store_true", help="the rules alone, no trained model")
     parser.add_argument("--json", help="also write every author's figures to this file")
+    parser.add_argument("--jobs", type=int, default=2, help="folds trained at once (default 2)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     rows = [prepare(row) for row in data.corpus() + data.extra_sets()]
-    results = leave_one_author_out(rows, rules_only=args.rules)
+    results = leave_one_author_out(rows, rules_only=args.rules, jobs=args.jobs)
     print(table(results))
     print(
         f"\n{len(results)} authors, {sum(m['drafts'] for m in results.values())} drafts; "

@@ -15,17 +15,19 @@ import numpy as np
 import pycrfsuite
 from sklearn.linear_model import LogisticRegression
 
+from ..learned.decide import gate_inputs
 from ..learned.hashing import SIZE
 from ..learned.linear import LinearModel
 from ..learned.privacy_features import sequence_features
 from ..learned.privacy_tagger import OUTSIDE, PrivacyTagger
 from ..learned.tokens import Token
 from .rows import Prepared
-from .tone import matrix
+from .tone import feature_matrix
 
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 TAU = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 GAMMA = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+SURE = (0.8, 0.9, 1.01)
 MAX_FALSE_ALARMS = 0.10
 MIN_PRECISION = 0.85
 HELD_BACK = 4  # every 4th training author calibrates the thresholds
@@ -39,6 +41,7 @@ class PrivacyModels:
     gate: LinearModel
     threshold: float
     gate_threshold: float
+    sure: float
 
 
 def tags(tokens: list[Token], spans: list[dict]) -> list[str]:
@@ -81,8 +84,12 @@ def _fit_tagger(rows: list[Prepared], target: Path | None) -> PrivacyTagger:
     return PrivacyTagger(target)
 
 
+def _gate_matrix(rows: list[Prepared]):
+    return feature_matrix([gate_inputs(p.draft, p.rule_tone, p.privacy) for p in rows])
+
+
 def _fit_gate(rows: list[Prepared]) -> LinearModel:
-    x = matrix(rows)
+    x = _gate_matrix(rows)
     y = np.array([bool(p.row["spans"]) for p in rows], dtype=np.int8)
     model = LogisticRegression(
         C=0.5, solver="liblinear", class_weight="balanced", max_iter=200, random_state=0
@@ -98,12 +105,14 @@ def _overlap(a, b) -> bool:
     return a.start < b["end"] and b["start"] < a.end
 
 
-def _measure(rows, tagger: PrivacyTagger, tau: float, gamma: float) -> tuple[float, float, float, float]:
+def _measure(rows, tagger: PrivacyTagger, tau: float, gamma: float, sure: float) -> tuple[float, ...]:
     """Span recall, span precision, post recall and false alarms on rows, at these thresholds."""
     tagger.threshold = tau
     total = found = predicted = hits = with_phi = flagged = clean = alarms = 0
     for prepared, tokens, features, probability in rows:
-        spans = tagger.spans(tokens, features) if probability >= gamma else []
+        spans = tagger.spans(tokens, features)
+        if probability < gamma:
+            spans = [span for span in spans if span.confidence >= sure]
         gold = prepared.spans_in_draft()
         total += len(gold)
         found += sum(any(_overlap(s, g) for s in spans) for g in gold)
@@ -116,35 +125,35 @@ def _measure(rows, tagger: PrivacyTagger, tau: float, gamma: float) -> tuple[flo
     return found / max(total, 1), hits / max(predicted, 1), flagged / max(with_phi, 1), alarms / max(clean, 1)
 
 
-def _choose(measured: dict[tuple[float, float], tuple[float, float, float, float]]) -> tuple[float, float]:
+def _choose(measured: dict[tuple[float, float, float], tuple[float, ...]]) -> tuple[float, float, float]:
     """The thresholds with the best recall among those within the false-alarm and precision limits."""
 
     def worth(item):
-        (_tau, _gamma), (recall, precision, post, alarms) = item
+        _thresholds, (recall, precision, post, alarms) = item
         penalty = 3 * max(0.0, alarms - MAX_FALSE_ALARMS) + 3 * max(0.0, MIN_PRECISION - precision)
         return recall + post - penalty
 
     return max(measured.items(), key=worth)[0]
 
 
-def calibrate(rows: list[Prepared]) -> tuple[float, float]:
+def calibrate(rows: list[Prepared]) -> tuple[float, float, float]:
     """Choose the two thresholds on every HELD_BACK-th author, with models fitted on the others."""
     authors = sorted({p.author for p in rows if p.author not in ("dev", "tuning")})
     held = set(authors[::HELD_BACK])
     fit = [p for p in rows if p.author not in held]
     check = [p for p in rows if p.author in held]
     tagger, gate = _fit_tagger(fit, None), _fit_gate(fit)
-    gate_probs = 1 / (1 + np.exp(-(matrix(check) @ gate.weights.T + gate.biases)))[:, 0]
+    gate_probs = 1 / (1 + np.exp(-(_gate_matrix(check) @ gate.weights.T + gate.biases)))[:, 0]
     prepared = [(p, *sequence(p)[:2], float(prob)) for p, prob in zip(check, gate_probs, strict=True)]
-    measured = {(t, g): _measure(prepared, tagger, t, g) for t in TAU for g in GAMMA}
+    measured = {(t, g, s): _measure(prepared, tagger, t, g, s) for t in TAU for g in GAMMA for s in SURE}
     tagger.path.unlink(missing_ok=True)
     return _choose(measured)
 
 
 def train_privacy(rows: list[Prepared], target: Path | None = None) -> PrivacyModels:
     """Calibrate the thresholds, then fit the tagger and the gate on every row."""
-    threshold, gate_threshold = calibrate(rows)
+    threshold, gate_threshold, sure = calibrate(rows)
     tagger, gate = _fit_tagger(rows, target), _fit_gate(rows)
-    tagger.threshold = threshold
+    tagger.threshold, tagger.sure = threshold, sure
     gate.thresholds = np.array([gate_threshold], dtype=np.float32)
-    return PrivacyModels(tagger, gate, threshold, gate_threshold)
+    return PrivacyModels(tagger, gate, threshold, gate_threshold, sure)

@@ -19,13 +19,18 @@ THRESHOLDS = np.round(np.arange(0.10, 0.91, 0.025), 3)
 
 def matrix(rows: list[Prepared], size: int = SIZE) -> sparse.csr_matrix:
     """The rows' hashed tone features as a sparse matrix."""
+    return feature_matrix([tone_inputs(p.draft, p.rule_tone, p.privacy) for p in rows], size)
+
+
+def feature_matrix(feature_lists: list[list[str]], size: int = SIZE) -> sparse.csr_matrix:
+    """Lists of feature names, hashed, as a sparse matrix (one row per list)."""
     data, indices, indptr = [], [], [0]
-    for prepared in rows:
-        columns = hashed(tone_inputs(prepared.draft, prepared.rule_tone, prepared.privacy), size)
+    for features in feature_lists:
+        columns = hashed(features, size)
         indices.extend(columns.keys())
         data.extend(columns.values())
         indptr.append(len(indices))
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), size), dtype=np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(feature_lists), size), dtype=np.float32)
 
 
 def targets(rows: list[Prepared]) -> np.ndarray:

@@ -40,7 +40,12 @@ def main() -> int:
     privacy = train_privacy(prepared, registry.PRIVACY_FILE)
     privacy.gate.version = version
     privacy.gate.save(registry.GATE_FILE)
-    settings = {"threshold": privacy.threshold, "gate_threshold": privacy.gate_threshold, "version": version}
+    settings = {
+        "threshold": privacy.threshold,
+        "gate_threshold": privacy.gate_threshold,
+        "sure": privacy.sure,
+        "version": version,
+    }
     registry.SETTINGS_FILE.write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
     size = registry.PRIVACY_FILE.stat().st_size + registry.GATE_FILE.stat().st_size
     print(f"privacy tagger and gate: {size / 1e6:.1f} MB, thresholds {settings}")

@@ -83,6 +83,16 @@
     }
   }
 
+  // What the server needs to judge the draft: its words and setting, the run and the post it answers.
+  function draftOf(form, textarea) {
+    const draft = { text: textarea.value, platform: form.dataset.platform, audience: audienceOf(form) };
+    for (const name of ["run_id", "parent_id"]) {
+      const field = form.querySelector(`input[name="${name}"]`);
+      if (field && /^\d+$/.test(field.value)) draft[name] = Number(field.value);
+    }
+    return draft;
+  }
+
   function setup(form) {
     const textarea = form.querySelector(".composer-text");
     if (!textarea) return;
@@ -97,7 +107,7 @@
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(form) },
-        body: JSON.stringify({ text: textarea.value, platform: form.dataset.platform, audience: audienceOf(form) }),
+        body: JSON.stringify(draftOf(form, textarea)),
       }).catch(() => null);
       if (!response || !response.ok || ticket !== latest) return;
       showReport(form, textarea, await response.json());
