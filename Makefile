@@ -50,9 +50,11 @@ lint: install-dev
 train: install-dev
 	$(BIN)/python -m sandbox.feedback.training.train
 
-## eval: leave one author out: train on the other authors, score each author, print mean and worst
+## eval: leave one author out (train without each corpus author, score them; mean and worst), then the
+## shipped models on the sets nobody trains on (generic-PII check, held-out in aggregate) and the dev set
 eval: install-dev
 	$(BIN)/python -m sandbox.feedback.training.evaluate
+	$(BIN)/python -m sandbox.feedback.training.report
 
 bench: install-dev
 	$(BIN)/python bench/feedback_bench.py

@@ -8,22 +8,45 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-CORPUS = ROOT / "tests" / "feedback" / "data" / "corpus"
-TUNING = ROOT / "tests" / "feedback" / "data" / "tuning.jsonl"
+DATA = ROOT / "tests" / "feedback" / "data"
+CORPUS = DATA / "corpus"
+TUNING = DATA / "tuning.jsonl"
+HELDOUT = DATA / "heldout.jsonl"  # scored in aggregate only, never read row by row or trained on
+GENERIC_PII = DATA / "generic_pii"
 DEV = ROOT.parent / "shared" / "eval" / "feedback-dev.jsonl"  # beside the checkout, when present
+GENERIC_TRAINING_ROWS = 3000
+ALWAYS_TRAINED = ("tuning", "dev", "generic-pii")  # sources that are never a held-out author
 
 
 @cache
 def _corpus_module():
-    spec = importlib.util.spec_from_file_location("feedback_corpus", CORPUS / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _module("feedback_corpus", CORPUS / "corpus.py")
 
 
 def corpus() -> list[dict]:
     """Every author's drafts (each row names its author)."""
     return _corpus_module().load_all()
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def generic_pii(count: int = GENERIC_TRAINING_ROWS) -> list[dict]:
+    """Everyday sentences with generic personal identifiers, from the training half of the templates."""
+    generator = _module("generic_pii_generate", GENERIC_PII / "generate.py")
+    rows = generator.generate(count, 1, "train")
+    return [{**row, "author": "generic-pii"} for row in rows]
+
+
+def check_sets() -> dict[str, list[dict]]:
+    """Sets the shipped models are measured on and never trained on (those present on this machine)."""
+    sets = {"generic_pii_check": _jsonl(GENERIC_PII / "generic_pii_check.jsonl", "check")}
+    sets["heldout (aggregate only)"] = _jsonl(HELDOUT, "heldout")
+    return {name: rows for name, rows in sets.items() if rows}
 
 
 def _jsonl(path: Path, author: str) -> list[dict]:
@@ -34,10 +57,16 @@ def _jsonl(path: Path, author: str) -> list[dict]:
 
 
 def extra_sets() -> list[dict]:
-    """The tuning set and, when the shared folder is beside the checkout, the dev set (always trained on)."""
-    return _jsonl(TUNING, "tuning") + _jsonl(DEV, "dev")
+    """Always trained on: the tuning set, generic-PII sentences and, when the shared folder is beside the
+    checkout, the dev set."""
+    return _jsonl(TUNING, "tuning") + generic_pii() + _jsonl(DEV, "dev")
+
+
+def dev_set() -> list[dict]:
+    """The dev set (trained on, so its scores are a floor to keep, not a measure of generalisation)."""
+    return _jsonl(DEV, "dev")
 
 
 def authors(rows: list[dict]) -> list[str]:
-    """The corpus authors in these rows, sorted."""
-    return sorted({row["author"] for row in rows})
+    """The corpus authors in these rows, sorted (not the sources that are always trained on)."""
+    return sorted({row["author"] for row in rows} - set(ALWAYS_TRAINED))

@@ -64,7 +64,7 @@ def _fold(author: str, rules_only: bool) -> tuple[str, dict]:
 def leave_one_author_out(rows: list[Prepared], rules_only: bool = False, jobs: int = 2) -> dict[str, dict]:
     """Each author's scores with models trained without them (folds run in `jobs` processes)."""
     _ROWS[:] = rows
-    authors = data.authors([p.row for p in rows if p.author not in ("tuning", "dev")])
+    authors = data.authors([p.row for p in rows])
     if jobs <= 1:
         return dict(_fold(author, rules_only) for author in authors)
     context = multiprocessing.get_context("fork")

@@ -21,6 +21,7 @@ from ..learned.linear import LinearModel
 from ..learned.privacy_features import sequence_features
 from ..learned.privacy_tagger import OUTSIDE, PrivacyTagger
 from ..learned.tokens import Token
+from . import data
 from .rows import Prepared
 from .tone import feature_matrix
 
@@ -138,7 +139,7 @@ def _choose(measured: dict[tuple[float, float, float], tuple[float, ...]]) -> tu
 
 def calibrate(rows: list[Prepared]) -> tuple[float, float, float]:
     """Choose the two thresholds on every HELD_BACK-th author, with models fitted on the others."""
-    authors = sorted({p.author for p in rows if p.author not in ("dev", "tuning")})
+    authors = data.authors([p.row for p in rows])
     held = set(authors[::HELD_BACK])
     fit = [p for p in rows if p.author not in held]
     check = [p for p in rows if p.author in held]
