@@ -161,7 +161,7 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
     run = runs.running_run(author, draft.run_id, platform) if draft.run_id else None
     fields = _shape(author, platform, draft, run)
     attachment = _own_attachment(author, draft.attachment_id)
-    answering = db.session.get(Post, fields["parent_id"]) if fields.get("parent_id") else None
+    answering = _answered(author, platform, fields)
     report = check_draft(platform, body, fields["audience"], runs.facts_of(run) if run else None, answering)
     photo_blocks = attachment is not None and attachment.frame_check.get("identifiable", False)
     blocking = report.blocking or photo_blocks
@@ -192,6 +192,25 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
         runs.record_trainee_post(run, post, report)
     db.session.flush()
     return post, report
+
+
+def _answered(author: User, platform: Platform, fields: dict) -> Post | None:
+    """The post a draft answers: its parent, or for a DM the persona's latest message to the author."""
+    if fields.get("parent_id"):
+        return db.session.get(Post, fields["parent_id"])
+    if fields.get("recipient_persona_id"):
+        return db.session.scalar(
+            sa.select(Post)
+            .where(
+                Post.platform == platform.id,
+                Post.author_persona_id == fields["recipient_persona_id"],
+                Post.recipient_user_id == author.id,
+                Post.deleted_at.is_(None),
+            )
+            .order_by(Post.created_at.desc(), Post.id.desc())
+            .limit(1)
+        )
+    return None
 
 
 def _own_attachment(author: User, attachment_id: int | None) -> Attachment | None:

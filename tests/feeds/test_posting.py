@@ -178,3 +178,20 @@ def test_reviewers_read_but_cannot_post(client, login_as, org, crowd):
     make_post(org, crowd["member"], "social", body="Visible to reviewers too")
     assert "Visible to reviewers too" in client.get("/p/social/").text
     assert _compose(client, "social", body="hello", audience="public").status_code == 403
+
+
+RED_FLAG_DM = "my chest has been tight for an hour and my left arm is numb, can I just sleep it off?"
+REASSURANCE = "Sounds like indigestion to me, take an antacid and lie down, you'll be fine!"
+
+
+def test_reassurance_answering_a_dm_about_red_flags_pauses_as_a_blocking_finding(client, trainee, crowd):
+    patient = crowd["patient"]
+    connect(trainee, patient, "social")
+    make_post(
+        trainee.organisation, patient, "social", RED_FLAG_DM, kind=PostKind.DM, recipient_user_id=trainee.id
+    )
+    response = _compose(client, "social", kind="dm", recipient=patient.handle, body=REASSURANCE)
+    assert response.status_code == 409 and count(Post) == 1  # only the persona's message
+    paused = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "post.paused"))
+    advice = [f for f in paused.details["findings"] if f["label"] == "MEDICAL_ADVICE"]
+    assert advice and advice[0]["severity"] == "block" and advice[0]["rule"].endswith(".red_flag")
