@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from ..model import TONE_GOOD, Draft, Finding
 from ..tone.common import tone_finding
@@ -55,19 +56,25 @@ def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Fi
     spans = models.privacy.spans(tokens, features)
     gate = models.gate
     if gate is not None and privacy_likelihood(draft, rule_tone, rule_privacy) < gate.thresholds[0]:
-        spans = [span for span in spans if span.confidence >= models.privacy.sure]  # sure ones only
-    return [_judged(span, draft, rule_privacy) for span in spans] + facts
+        spans = models.privacy.sure_identifiers(spans)
+    trusted = [f for f in rule_privacy if gate is not None and f.rule in gate.trusted_rules]
+    return [_judged(span, draft, rule_privacy) for span in spans] + facts + trusted
 
 
 def tone_inputs(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[str]:
-    """The tone model's features for a draft, given what the rules found in it."""
-    return tone_features(
+    """The tone model's features for a draft, given what the rules found in it (do not change the list)."""
+    return _tone_inputs(
         draft.text,
         draft.platform,
         draft.audience,
-        sorted({f.label for f in rule_tone}),
-        sorted({f.label for f in privacy}),
+        tuple(sorted({f.label for f in rule_tone})),
+        tuple(sorted({f.label for f in privacy})),
     )
+
+
+@lru_cache(maxsize=64)  # the gate and the tone model read the same features of the same draft
+def _tone_inputs(text: str, platform: str, audience: str, tone: tuple, privacy: tuple) -> list[str]:
+    return tone_features(text, platform, audience, tone, privacy)
 
 
 def decide_tone(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[Finding]:
@@ -75,10 +82,11 @@ def decide_tone(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) 
     model = registry.current().tone
     if model is None:
         return rule_tone
-    decided = model.decide(tone_inputs(draft, rule_tone, privacy))
+    decided = set(model.decide(tone_inputs(draft, rule_tone, privacy)))
+    decided |= {f.label for f in rule_tone if f.rule in model.trusted_rules}
     by_label = {f.label: f for f in rule_tone}
     findings = []
-    for label in decided:
+    for label in sorted(decided, key=model.labels.index):
         if label in by_label:
             findings.append(by_label[label])
         else:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import zlib
-from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 BITS = 18
 SIZE = 1 << BITS
 
 
+@lru_cache(maxsize=262144)
 def column(feature: str, size: int = SIZE) -> int:
     """The column this feature name falls in (CRC-32, so stable across runs and Python versions)."""
     return zlib.crc32(feature.encode("utf-8")) % size
@@ -17,5 +18,8 @@ def column(feature: str, size: int = SIZE) -> int:
 
 def hashed(features: Iterable[str], size: int = SIZE) -> dict[int, float]:
     """Feature names as {column: count}, for a linear model."""
-    counts = Counter(column(feature, size) for feature in features)
-    return {index: float(number) for index, number in counts.items()}
+    counts: dict[int, float] = {}
+    for feature in features:
+        index = column(feature, size)
+        counts[index] = counts.get(index, 0.0) + 1.0
+    return counts

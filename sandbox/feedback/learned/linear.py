@@ -20,6 +20,7 @@ class LinearModel:
     biases: np.ndarray  # float32, shape (len(labels),)
     thresholds: np.ndarray  # float32, shape (len(labels),)
     version: str = ""
+    trusted_rules: tuple[str, ...] = ()  # rules precise enough in training that their findings always stand
 
     @property
     def size(self) -> int:
@@ -49,6 +50,7 @@ class LinearModel:
             biases=self.biases,
             thresholds=self.thresholds,
             version=np.array(self.version),
+            trusted_rules=np.array(self.trusted_rules, dtype=str),
         )
 
     @classmethod
@@ -61,6 +63,9 @@ class LinearModel:
                 biases=data["biases"].astype(np.float32),
                 thresholds=data["thresholds"].astype(np.float32),
                 version=str(data["version"]),
+                trusted_rules=tuple(str(rule) for rule in data["trusted_rules"])
+                if "trusted_rules" in data
+                else (),
             )
 
 

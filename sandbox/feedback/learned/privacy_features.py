@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import Finding
 from . import lexicon
@@ -15,6 +16,7 @@ _RUNS = re.compile(r"(.)\1+")
 _SENTENCE_END = {".", "!", "?", "\n"}
 
 
+@lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """The word's letter shape with runs shortened: 'Delgado' -> 'Aa', '555-0164' -> '9-9'."""
     for pattern, mark in _SHAPES:
@@ -49,7 +51,7 @@ def lexical_marks(tokens: list[Token]) -> list[str]:
     """What the word lists say about the draft's words, as names (for the whole-draft gate)."""
     marks = []
     for index, token in enumerate(tokens):
-        features = _own(token, index == 0)
+        features = _word(token.text, token.kind, index == 0)
         marks += [name for name in ("first_name", "surname", "kin", "capital_rare") if features[name] is True]
         if "health" in features:
             marks.append(f"health:{features['health']}")
@@ -58,8 +60,10 @@ def lexical_marks(tokens: list[Token]) -> list[str]:
     return marks
 
 
-def _own(token: Token, first: bool) -> dict[str, object]:
-    word, lower = token.text, token.text.lower()
+@lru_cache(maxsize=65536)
+def _word(word: str, kind: str, first: bool) -> dict[str, object]:
+    """A token's own features (cached, so callers must copy rather than change them)."""
+    lower = word.lower()
     frequency = lexicon.zipf().get(lower, 0)
     features: dict[str, object] = {
         "bias": 1.0,
@@ -68,7 +72,7 @@ def _own(token: Token, first: bool) -> dict[str, object]:
         "suffix4": lower[-4:],
         "prefix3": lower[:3],
         "shape": shape(word),
-        "kind": token.kind,
+        "kind": kind,
         "zipf": str(frequency // 10),
         "capital": word[:1].isupper(),
         "upper": word.isupper() and len(word) > 1,
@@ -85,18 +89,23 @@ def _own(token: Token, first: bool) -> dict[str, object]:
     return features
 
 
+@lru_cache(maxsize=65536)
+def _near(word: str) -> tuple[tuple[str, object], ...]:
+    """What a close neighbour shows of a word (cached)."""
+    lower = word.lower()
+    near: list[tuple[str, object]] = [("shape", shape(word)), ("capital", word[:1].isupper())]
+    if lower in lexicon.health_words():
+        near.append(("health", 1.0))
+    if lower in lexicon.KIN:
+        near.append(("kin", 1.0))
+    return tuple(near)
+
+
 def _neighbour(prefix: str, token: Token, marks: set[str], near: bool) -> dict[str, object]:
-    lower = token.text.lower()
-    features: dict[str, object] = {f"{prefix}lower": lower}
+    features: dict[str, object] = {f"{prefix}lower": token.text.lower()}
     if near:
-        features[f"{prefix}shape"] = shape(token.text)
-        features[f"{prefix}capital"] = token.text[:1].isupper()
-        if lower in lexicon.health_words():
-            features[f"{prefix}health"] = 1.0
-        if lower in lexicon.KIN:
-            features[f"{prefix}kin"] = 1.0
-        for label in marks:
-            features[f"{prefix}rule:{label}"] = 1.0
+        features.update((prefix + name, value) for name, value in _near(token.text))
+        features.update((f"{prefix}rule:{label}", 1.0) for label in marks)
     return features
 
 
@@ -115,7 +124,7 @@ def sequence_features(
     sequence = []
     for index, token in enumerate(tokens):
         first = index == 0 or tokens[index - 1].text in _SENTENCE_END
-        features = {**_own(token, first), **draft_wide}
+        features = {**_word(token.text, token.kind, first), **draft_wide}
         features.update({f"rule:{label}": 1.0 for label in marks[index]})
         if phrases[index]:
             features["health_phrase"] = phrases[index]

@@ -11,6 +11,8 @@ import pycrfsuite
 from .tokens import Token
 
 OUTSIDE = "O"
+# Identifiers that stand on their own: a sure one stands even where the gate sees no privacy detail.
+DIRECT = frozenset({"NAME", "AGE", "CONTACT", "ID", "WEB"})
 
 
 @dataclass(frozen=True)
@@ -34,14 +36,25 @@ class PrivacyTagger:
         self._labels = [label for label in self._tagger.labels() if label != OUTSIDE]
         self._lock = threading.Lock()  # a crfsuite Tagger holds the sequence it was last given
 
-    def probabilities(self, features: list[dict[str, object]]) -> list[dict[str, float]]:
-        """For each token, the probability of each tag (O, B-NAME, I-NAME, ...)."""
+    def probabilities(self, features: list[dict[str, object]], floor: float = 0.0) -> list[dict[str, float]]:
+        """For each token, the probability of each tag (O, B-NAME, ...); for a token whose chance of being
+        inside a span is at most `floor`, only O's."""
         if not features:
             return []
         with self._lock:
             self._tagger.set(features)
-            labels = self._tagger.labels()
-            return [{name: self._tagger.marginal(name, i) for name in labels} for i in range(len(features))]
+            out = []
+            for index in range(len(features)):
+                outside = self._tagger.marginal(OUTSIDE, index)
+                probs = {OUTSIDE: outside}
+                if 1.0 - outside > floor:
+                    probs.update((name, self._tagger.marginal(name, index)) for name in self._labels)
+                out.append(probs)
+            return out
+
+    def sure_identifiers(self, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+        """The spans that are direct identifiers the tagger is sure of (at least `sure` probable)."""
+        return [span for span in spans if span.label in DIRECT and span.confidence >= self.sure]
 
     def spans(self, tokens: list[Token], features: list[dict[str, object]]) -> list[TaggedSpan]:
         """The runs of tokens that are privacy details with probability above the threshold.
@@ -49,7 +62,7 @@ class PrivacyTagger:
         A run holds consecutive tokens of one label; punctuation at either end is left out of it.
         """
         runs: list[tuple[str, list[int], float]] = []
-        for index, probs in enumerate(self.probabilities(features)):
+        for index, probs in enumerate(self.probabilities(features, floor=self.threshold)):
             inside = 1.0 - probs[OUTSIDE]
             if inside <= self.threshold:
                 continue

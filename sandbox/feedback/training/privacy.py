@@ -24,11 +24,12 @@ from ..learned.tokens import Token
 from . import data
 from .rows import Prepared
 from .tone import feature_matrix
+from .trust import trusted_privacy_rules
 
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 TAU = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 GAMMA = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
-SURE = (0.8, 0.9, 1.01)
+SURE = (0.8, 0.9, 0.95, 1.01)
 MAX_FALSE_ALARMS = 0.10
 MIN_PRECISION = 0.85
 HELD_BACK = 4  # every 4th training author calibrates the thresholds
@@ -113,7 +114,8 @@ def _measure(rows, tagger: PrivacyTagger, tau: float, gamma: float, sure: float)
     for prepared, tokens, features, probability in rows:
         spans = tagger.spans(tokens, features)
         if probability < gamma:
-            spans = [span for span in spans if span.confidence >= sure]
+            tagger.sure = sure
+            spans = tagger.sure_identifiers(spans)
         gold = prepared.spans_in_draft()
         total += len(gold)
         found += sum(any(_overlap(s, g) for s in spans) for g in gold)
@@ -157,4 +159,5 @@ def train_privacy(rows: list[Prepared], target: Path | None = None) -> PrivacyMo
     tagger, gate = _fit_tagger(rows, target), _fit_gate(rows)
     tagger.threshold, tagger.sure = threshold, sure
     gate.thresholds = np.array([gate_threshold], dtype=np.float32)
+    gate.trusted_rules = trusted_privacy_rules(rows)
     return PrivacyModels(tagger, gate, threshold, gate_threshold, sure)

@@ -12,6 +12,7 @@ from ..learned.hashing import SIZE, hashed
 from ..learned.linear import LinearModel
 from ..model import TONE_LABELS
 from .rows import Prepared
+from .trust import trusted_tone_rules
 
 C = 0.5
 THRESHOLDS = np.round(np.arange(0.10, 0.91, 0.025), 3)
@@ -75,4 +76,4 @@ def train_tone(rows: list[Prepared], version: str = "") -> LinearModel:
     x, y = matrix(rows), targets(rows)
     thresholds = _best_thresholds(x, y, [p.author for p in rows])
     weights, biases = _fit(x, y)
-    return LinearModel(TONE_LABELS, weights, biases, thresholds, version)
+    return LinearModel(TONE_LABELS, weights, biases, thresholds, version, trusted_tone_rules(rows))
