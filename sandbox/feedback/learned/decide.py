@@ -58,7 +58,19 @@ def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Fi
     if gate is not None and privacy_likelihood(draft, rule_tone, rule_privacy) < gate.thresholds[0]:
         spans = models.privacy.sure_identifiers(spans)
     trusted = [f for f in rule_privacy if gate is not None and f.rule in gate.trusted_rules]
-    return [_judged(span, draft, rule_privacy) for span in spans] + facts + trusted
+    return _pinned([_judged(span, draft, rule_privacy) for span in spans]) + facts + trusted
+
+
+def _pinned(findings: list[Finding]) -> list[Finding]:
+    """A detail only the tagger saw blocks only where the draft pins the person down with another kind
+    of detail; on its own it is a candidate, a warning ("Sunny walk to work")."""
+    labels = {f.label for f in findings}
+    return [
+        replace(f, severity="warn")
+        if f.rule.endswith(".learned") and f.severity == "block" and labels == {f.label}
+        else f
+        for f in findings
+    ]
 
 
 def tone_inputs(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[str]:
