@@ -58,12 +58,21 @@ def analyze(
     for finding in found:
         if finding.start is not None and finding.end is not None:
             finding.start, finding.end = norm.to_original(finding.start, finding.end)
+            finding.start = _with_open_bracket(text, finding.start, finding.end)
             finding.text = text[finding.start : finding.end]
     findings = _drop_good_on_blocked(_merge_overlaps(found))
     labels = sorted({f.label for f in findings})
     safer = natural_version(text, findings)
     placeholders = safer_version(text, findings)
     return Report(findings, safer, platform, audience, labels, safer_placeholders=placeholders)
+
+
+def _with_open_bracket(text: str, start: int, end: int) -> int:
+    """Start a span a character earlier where it closes a bracket opened just before it: "(402) 555-0164"."""
+    inside = text[start:end]
+    if start > 0 and text[start - 1] == "(" and ")" in inside and "(" not in inside.split(")", 1)[0]:
+        return start - 1
+    return start
 
 
 def _drop_good_on_blocked(findings: list[Finding]) -> list[Finding]:

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from sandbox.feedback import analyze
 from sandbox.feedback.model import Draft
 from sandbox.feedback.privacy.identifiers import find_identifiers
 from sandbox.feedback.privacy.identifiers.wordlists import number_to_words, words_to_number
@@ -774,3 +775,15 @@ def test_a_one_letter_surname_fact_does_not_match_a_lone_letter():
         for f in analyze("Ellie M. was on the ward", facts=ellie).findings
         if f.rule == "privacy.scenario_fact"
     ] == ["Ellie M."]
+
+
+@pytest.mark.parametrize("platform", ["microblog", "social", "reviews"])
+def test_a_bare_phone_without_a_cue_is_flagged_with_its_brackets(platform):
+    text = "The driver's sister is trying to reach whoever has him: (402) 555-0164."
+    contacts = [f for f in analyze(text, platform=platform).findings if f.label == "CONTACT"]
+    assert [f.text for f in contacts] == ["(402) 555-0164"]
+    assert "555-0164" not in analyze(text, platform=platform).safer_text
+
+
+def test_the_organisations_own_line_is_not_flagged():
+    assert not [f for f in analyze("Call us on 555-0100 to book, open 8-6.").findings if f.kind == "privacy"]

@@ -6,6 +6,7 @@ import socket
 
 import pytest
 
+from sandbox.feedback import analyze
 from sandbox.feedback.model import TONE_LABELS, Draft
 from sandbox.feedback.sources import SOURCES
 from sandbox.feedback.tone import find_tone
@@ -1444,3 +1445,12 @@ def test_titration_and_question_form_advice() -> None:
 )
 def test_praise_after_a_frustration_reads_as_irony(text: str, sarcastic: bool) -> None:
     assert ("SARCASTIC" in labels_of(text, "social")) is sarcastic
+
+
+@pytest.mark.parametrize("text", ["Ok idiot.", "Sure, moron, whatever you say", "Thanks idiots for nothing"])
+def test_an_insult_after_an_interjection_is_hostile(text):
+    assert "HOSTILE" in analyze(text).labels
+
+
+def test_a_word_that_starts_like_an_insult_is_not_hostile():
+    assert "HOSTILE" not in analyze("Ok idiotproof plan for the rota: swap Fridays.").labels

@@ -16,6 +16,10 @@ from .tone_features import tone_features
 
 FACT_RULE = "privacy.scenario_fact"
 SURE = 0.75  # a tagged span at least this probable blocks in a post others can read
+# Identifiers with a shape of their own (phones, emails, links, record numbers) are flagged wherever the
+# tagger is this sure of them, as a warning where the gate sees no privacy detail in the rest of the draft.
+PATTERNED = frozenset({"CONTACT", "ID", "WEB"})
+CANDIDATE = 0.9
 
 
 def _overlapping(span: TaggedSpan, findings: list[Finding]) -> list[Finding]:
@@ -55,10 +59,22 @@ def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Fi
     )
     spans = models.privacy.spans(tokens, features)
     gate = models.gate
+    candidates: list[Finding] = []
     if gate is not None and privacy_likelihood(draft, rule_tone, rule_privacy) < gate.thresholds[0]:
-        spans = models.privacy.sure_identifiers(spans)
+        sure = models.privacy.sure_identifiers(spans)
+        candidates = [_candidate(s) for s in spans if s not in sure and _patterned(s)]
+        spans = sure
     trusted = [f for f in rule_privacy if gate is not None and f.rule in gate.trusted_rules]
-    return _pinned([_judged(span, draft, rule_privacy) for span in spans]) + facts + trusted
+    return _pinned([_judged(span, draft, rule_privacy) for span in spans]) + candidates + facts + trusted
+
+
+def _patterned(span: TaggedSpan) -> bool:
+    """A phone, email, link or number the tagger is sure of: flagged even where the draft looks clean."""
+    return span.label in PATTERNED and span.confidence >= CANDIDATE
+
+
+def _candidate(span: TaggedSpan) -> Finding:
+    return learned_finding(span.label, "warn", span.start, span.end)
 
 
 def _pinned(findings: list[Finding]) -> list[Finding]:

@@ -63,6 +63,12 @@ HOSTILE_RULES: tuple[Rule, ...] = compile_rules(
         (
             "insult",
             "block",
+            r"(?:^|[.!?]\s+)(?:ok(?:ay)?|sure|yeah|yep|whatever|bye|listen|look|shut up|k|thanks|cool|right)"
+            r",?\s+(?:" + _INSULT_ADJECTIVE + r"\s+)?" + _PERSON_INSULT + r"\b",
+        ),
+        (
+            "insult",
+            "block",
             r"(?:^|[.!?]\s+)(?:honestly,? |frankly,? |just |so )?(?:shameful|disgraceful|"
             r"pathetic|"
             r"disgusting|despicable|vile|revolting)[,.!]|\b(?:it'?s|that'?s|"
