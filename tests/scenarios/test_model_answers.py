@@ -34,8 +34,8 @@ ENGINE_MISJUDGES = {
         "no REDIRECT: the rule finds 'call our infection prevention team' and the tone model drops it"
     ),
     "social-dm-dosing-advice/dose-dm": "no EMPATHY for 'I can see why that reading worried you'",
-    "social-patient-friend-request/friend-dm": (
-        "BOUNDARY (tone.boundary.learned) on a reply that declines the friend request and the pint"
+    "microblog-vaccine-misinformation-thread/parent-thanks": (
+        "no REDIRECT for 'A family doctor or school nurse can talk through any specific worries with you'"
     ),
 }
 

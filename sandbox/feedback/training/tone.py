@@ -16,6 +16,7 @@ from .trust import trusted_tone_rules
 
 C = 0.5
 THRESHOLDS = np.round(np.arange(0.10, 0.91, 0.025), 3)
+TOLERANCE = 0.01  # F1 this close to the best counts as the best (see _steady_threshold)
 
 
 def matrix(rows: list[Prepared], size: int = SIZE) -> sparse.csr_matrix:
@@ -61,9 +62,19 @@ def _best_thresholds(x, y, groups, folds: int = 4) -> np.ndarray:
         probs[held] = 1 / (1 + np.exp(-(x[held] @ weights.T + biases)))
     best = np.full(y.shape[1], 0.5, dtype=np.float32)
     for k in range(y.shape[1]):
-        f1s = [_f1(y[:, k], probs[:, k] >= t) for t in THRESHOLDS]
-        best[k] = THRESHOLDS[int(np.argmax(f1s))]
+        f1s = np.array([_f1(y[:, k], probs[:, k] >= t) for t in THRESHOLDS])
+        best[k] = _steady_threshold(f1s)
     return best
+
+
+def _steady_threshold(f1s: np.ndarray) -> float:
+    """The threshold nearest 0.5 whose F1 is within TOLERANCE of the best.
+
+    The F1 curves are flat near their top, so the exact argmax moves with the folds; a balanced logistic
+    regression is calibrated around 0.5, and a threshold far from it on a flat curve only adds variance.
+    """
+    near_best = np.flatnonzero(f1s >= f1s.max() - TOLERANCE)
+    return float(THRESHOLDS[near_best[np.argmin(np.abs(THRESHOLDS[near_best] - 0.5))]])
 
 
 def _f1(truth: np.ndarray, guess: np.ndarray) -> float:
