@@ -148,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  fresh process: import {import_s * 1000:.0f} ms, first call {first_call_s * 1000:.0f} ms")
     print("goals:")
     print(f"  p95 at 280 chars <= {GOAL_P95_280_MS} ms: {verdict(figures_280 <= GOAL_P95_280_MS)}")
-    print(f"  first call after import <= {GOAL_FIRST_CALL_S} s: {verdict(first_call_s <= GOAL_FIRST_CALL_S)}")
+    started = import_s + first_call_s
+    print(f"  import plus first call <= {GOAL_FIRST_CALL_S} s: {verdict(started <= GOAL_FIRST_CALL_S)}")
     if args.detail:
         print("p95 per detector at 280 chars (ms):")
         for name, value in sorted(detector_p95_ms(sized_drafts(rows, 280)).items(), key=lambda kv: -kv[1]):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from .learned.decide import decide_privacy, decide_tone
 from .model import AUDIENCES, PLATFORMS, PRIVACY_LABELS, SEVERITY_RANK, Draft, Finding, Report
@@ -61,10 +63,39 @@ def analyze(
             finding.start = _with_open_bracket(text, finding.start, finding.end)
             finding.text = text[finding.start : finding.end]
     findings = _drop_good_on_blocked(_merge_overlaps(found))
+    if audience == "private" and _to_the_person_themselves(text, findings):
+        findings = [replace(f, severity="warn") if _blocking_privacy(f) else f for f in findings]
     labels = sorted({f.label for f in findings})
     safer = natural_version(text, findings)
     placeholders = safer_version(text, findings)
     return Report(findings, safer, platform, audience, labels, safer_placeholders=placeholders)
+
+
+_YOU_RE = re.compile(r"\b(?:you|your|yours|yourself|ur|u)\b", re.IGNORECASE)
+# Someone other than the reader: a third person, a patient or a named person's belongings.
+_SOMEONE_ELSE_RE = re.compile(
+    r"\b(?:he|she|him|his|her|hers|hubby|husband|wife|son|daughter|mum|mom|dad|patient|pt|resident|client|"
+    r"chart|bed|room|bay)\b|\b[A-Z][a-z]+'s\b"
+)
+_GREETING_RE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|dear|morning|good (?:morning|afternoon|evening)|thanks|thank you)\W+)?"
+    r"(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?\S*$",
+    re.IGNORECASE,
+)
+
+
+def _blocking_privacy(finding: Finding) -> bool:
+    return finding.kind == "privacy" and finding.severity == "block"
+
+
+def _to_the_person_themselves(text: str, findings: list[Finding]) -> bool:
+    """A DM that speaks to its reader about the reader alone: a name only as the greeting, "you" and
+    "your", nobody else. The reader's own details are then at most a warning (FEEDBACK.md: still marked,
+    since a DM is not a secure channel, but not a breach of someone else's privacy)."""
+    if not _YOU_RE.search(text) or _SOMEONE_ELSE_RE.search(text):
+        return False
+    names = [f for f in findings if f.kind == "privacy" and f.label == "NAME" and f.start is not None]
+    return all(_GREETING_RE.match(text[: f.start]) and f.start < 40 for f in names)
 
 
 def _with_open_bracket(text: str, start: int, end: int) -> int:

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from sandbox.feedback import analyze
 from sandbox.feedback.model import Draft, Finding
 from sandbox.feedback.privacy.disclosure import find_disclosures
 
@@ -707,3 +708,23 @@ def test_round2_dropped_subject_and_reply_relatives(text, platform, words):
 )
 def test_round2_dropped_subject_hard_negatives(text, platform):
     assert "RELATIONSHIP" not in labels(text, platform)
+
+
+def test_a_dm_to_the_patient_about_their_own_care_warns_but_does_not_block():
+    text = (
+        "Hi Harold, your A1c came back at 9.1 so we need to adjust your metformin. DOB 02/11/1947 confirmed."
+    )
+    report = analyze(text, platform="social", audience="private")
+    privacy = [f for f in report.findings if f.kind == "privacy"]
+    assert {f.label for f in privacy} >= {"CLINICAL", "DATE"}  # still marked: a DM is not a secure channel
+    assert all(f.severity == "warn" for f in privacy)
+    assert any(f.severity == "block" for f in analyze(text, platform="social").findings)  # posted: blocks
+
+
+def test_a_dm_about_someone_else_still_blocks():
+    text = (
+        "Can you pull up Harold Kim's chart? DOB 02/11/1947. His wife wants updates at mkim1950@example.org"
+    )
+    report = analyze(text, platform="social", audience="private")
+    assert report.blocking
+    assert {"DATE", "CONTACT"} <= {f.label for f in report.findings}

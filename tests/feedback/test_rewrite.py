@@ -443,6 +443,7 @@ def test_analyze_drops_a_good_finding_whose_words_are_blocked(monkeypatch) -> No
     assert _good_on_blocked(report.findings) == []
     assert "REDIRECT" not in report.labels
     monkeypatch.setattr(engine, "_drop_good_on_blocked", lambda findings: findings)
+    monkeypatch.setattr(engine, "_to_the_person_themselves", lambda text, findings: False)
     unfiltered = analyze(REDIRECT_TO_A_BLOCKED_NUMBER, platform="social", audience="private")
     assert [f.label for f in _good_on_blocked(unfiltered.findings)] == ["REDIRECT"]  # what the rule removed
 

@@ -20,7 +20,8 @@ _INSULT_ADJECTIVE = (
 _PERSON_INSULT = (
     r"(?:idiots?|morons?|imbeciles?|losers?|lunatics?|psychos?|jerks?|scumbags?|parasites?|liars?|"
     r"quacks?|creeps?|dumbass|cretins?|cowards?|hypocrites?|muppets?|numpt(?:y|ies)|pillocks?|prats?|"
-    r"twats?|wankers?|dipshits?|halfwits?|nitwits?|dimwits?|buffoons?|tossers?)"
+    r"twats?|wankers?|dipshits?|halfwits?|nitwits?|dimwits?|buffoons?|tossers?|trolls?|fakes?|frauds?|"
+    r"bastards?|pricks?)"
 )
 # Swear words at a word start: "\bfuck", "\bshit", ... Each word's first letter comes before its "\b" check
 # ("f(?<=\bf)...") so that the regex engine can skip straight to those letters instead of trying every
@@ -42,6 +43,15 @@ HOSTILE_RULES: tuple[Rule, ...] = compile_rules(
             "insult",
             "block",
             r",\s*(?:you\s+)?(?:" + _INSULT_ADJECTIVE + r"\s+){0,2}" + _INSULT + r"\s*[.!?]*\s*$",
+        ),
+        (
+            "insult",
+            "block",
+            r"\b(?:he|she|they|(?:this|that) (?:guy|woman|man))(?:'s|'re| is| are)\s+(?:such\s+)?"
+            r"(?:an?\s+|the\s+)?(?:(?:" + _INSULT_ADJECTIVE + r"|big|ugly|fat|crazy|drunk|old|black|cold|"
+            r"[a-z]+-hearted|hearted)\s+){0,4}"
+            + _PERSON_INSULT
+            + r"\b",
         ),
         ("insult", "block", r"(?:^|[.!?]\s+)(?:shameful|disgraceful|pathetic|disgusting|despicable)[.!]"),
         ("insult", "block", r"\b(?:absolute|total|complete|utter)\s+(?:" + _INSULT[3:-1] + r"|idiocy)\b"),
