@@ -6,6 +6,8 @@ apply them. Every pattern here is matched case-insensitively.
 
 from __future__ import annotations
 
+from ..privacy.identifiers.ages import DECADE_WORDS
+
 # How far either side of a flagged span the rewrite may change the draft, and how far it may read to
 # decide (characters).
 WINDOW = 32
@@ -106,19 +108,7 @@ AGE_BIRTHDAY_VERB = {
     "will be": "will have a birthday",
 }
 AGE_LATER_YEARS = "later years"  # "in her 90s" -> "in her later years"; younger decades are dropped
-TENS_WORDS = {
-    "twent": 20,
-    "thirt": 30,
-    "fort": 40,
-    "fift": 50,
-    "sixt": 60,
-    "sevent": 70,
-    "eight": 80,
-    "ninet": 90,
-    "hundred": 100,
-    "nonagenarian": 90,
-    "centenarian": 100,
-}
+TENS_WORDS = {**DECADE_WORDS, "hundred": 100}  # "in her nineties" -> 90, read by substring
 TEEN_WORDS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "teen")
 # Words after an age that are not a noun it describes ("a 92-year-old with dementia").
 NOT_NOUN_AFTER = (

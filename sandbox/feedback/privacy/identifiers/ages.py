@@ -175,7 +175,7 @@ _STAT_BEFORE = caseless(
 )
 
 
-_DECADE_WORDS = {
+DECADE_WORDS = {
     "twent": 20,
     "thirt": 30,
     "fort": 40,
@@ -200,7 +200,7 @@ def _value(raw: str | None) -> int | None:
         return None
     if raw.isdigit():
         return int(raw)
-    return _DECADE_WORDS.get(raw.lower()) or words_to_number(raw)
+    return DECADE_WORDS.get(raw.lower()) or words_to_number(raw)
 
 
 def find_ages(scan: Scan) -> list[Finding]:
