@@ -280,6 +280,9 @@ VOCABULARY = " ".join(
     )
     for value in table.values()
 )
+# Words a whole-phrase rewrite carries over from the draft ("Thanks so much for coming in" -> "Thanks so much
+# for reaching out"): a made-up finding nested inside such a phrase may be made of nothing else.
+KEPT_BY_PHRASE_REWRITES = {"thanks", "thank", "you", "u", "ty", "so", "much", "for", "please"}
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -347,6 +350,8 @@ def assert_no_flagged_words(text: str, findings: list[Finding], rewritten: str) 
         whole = re.compile(rf"(?<!\w){re.escape(flagged)}(?!\w)")
         if len(flagged) < 3 or whole.search(outside) or flagged in VOCABULARY:
             continue  # also said where nothing was flagged, or one of the rewrite's own words
+        if set(flagged.lower().split()) <= KEPT_BY_PHRASE_REWRITES:
+            continue
         assert not whole.search(rewritten), f"{flagged!r} is still in {rewritten!r}"
 
 

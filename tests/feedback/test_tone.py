@@ -1454,3 +1454,31 @@ def test_an_insult_after_an_interjection_is_hostile(text):
 
 def test_a_word_that_starts_like_an_insult_is_not_hostile():
     assert "HOSTILE" not in analyze("Ok idiotproof plan for the rota: swap Fridays.").labels
+
+
+SWEARING_AND_CONTEMPT = [
+    "@user Fuck off",
+    "THATS MY JOB BITCH",
+    "what a f**king joke, the lot of you",
+    "She is useless. Attempts to do the right thing but never follows through.",
+    "withdrawal or not ur disgusting",
+    "he's so clueless it hurts",
+]
+
+
+@pytest.mark.parametrize("text", SWEARING_AND_CONTEMPT)
+def test_swearing_and_contempt_are_hostile_in_the_rules_and_the_engine(text: str) -> None:
+    assert "HOSTILE" in labels_of(text)
+    assert "HOSTILE" in analyze(text, platform="microblog", audience="public").labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you get it just email her direct, leilani.f@example.org",
+        "Dick Whittington panto tickets for the children's ward are in!",
+        "He is a fine man and she is a wonderful nurse.",
+    ],
+)
+def test_lookalikes_of_swearing_are_not_hostile(text: str) -> None:
+    assert "HOSTILE" not in labels_of(text)

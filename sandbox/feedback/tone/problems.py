@@ -27,9 +27,18 @@ _PERSON_INSULT = (
 # ("f(?<=\bf)...") so that the regex engine can skip straight to those letters instead of trying every
 # word at every position (15x faster; the same matches).
 _PROFANITY = (
-    r"(?:f(?<=\bf)(?:f*u+c+k\w*|[*#@]+k?\w*)|s(?<=\bs)(?:hit\w*|crew you)|"
-    r"b(?<=\bb)(?:ullshit|itch\w*|astards?\b)|a(?<=\ba)sshole\w*|d(?<=\bd)(?:ickhead|amn you)|"
-    r"p(?<=\bp)iss off|g(?<=\bg)oddamn|\U0001F92C|\U0001F595)"
+    r"(?:f(?<=\bf)(?:f*u+c+k\w*|[*#][*#@]*k?\w*|ags?\b|aggots?\b)|"
+    r"s(?<=\bs)(?:hit\w*|crew you|tfu\b|uck my\b|luts?\b)|"
+    r"b(?<=\bb)(?:ullshit|itch\w*|astards?\b)|a(?<=\ba)ss(?:hole\w*|hats?\b|wipes?\b)|"
+    r"d(?<=\bd)(?:ickhead|amn you|ouche\w*)|p(?<=\bp)(?:iss off|uss(?:y|ies)\b)|g(?<=\bg)(?:oddamn|tfo\b)|"
+    r"c(?<=\bc)unts?\b|w(?<=\bw)hores?\b|h(?<=\bh)oes?\b|m(?<=\bm)otherf\w+|j(?<=\bj)ackass\w*|"
+    r"k(?<=\bk)ys\b|n(?<=\bn)igg\w+|r(?<=\br)etard(?:s|ed)?\b|\U0001F92C|\U0001F595)"
+)
+# A person called something contemptuous: "she is useless", "you're a disgrace", "ur disgusting".
+_CONTEMPT = (
+    r"(?:dumb|stupid|useless|pathetic|worthless|disgusting|incompetent|clueless|ignorant|evil|vile|"
+    r"brainless|spineless|gutless|delusional|deranged|a disgrace|trash|garbage|a liar|a fraud|a clown|"
+    r"a joke|scum|an embarrassment)"
 )
 
 HOSTILE_RULES: tuple[Rule, ...] = compile_rules(
@@ -107,6 +116,12 @@ HOSTILE_RULES: tuple[Rule, ...] = compile_rules(
             r"what you deserve)\b",
         ),
         ("profanity", "block", _PROFANITY),
+        (
+            "insult",
+            "block",
+            r"\b(?:he|she|they|you|u|ur|youre)(?:'s|'re| is| are| r)?\s+(?:so |such |really |just |"
+            r"completely |totally |fucking |absolutely |truly |clearly )?" + _CONTEMPT + r"\b",
+        ),
         (
             "threat",
             "block",

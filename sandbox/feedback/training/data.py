@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -14,8 +15,10 @@ TUNING = DATA / "tuning.jsonl"
 HELDOUT = DATA / "heldout.jsonl"  # scored in aggregate only, never read row by row or trained on
 GENERIC_PII = DATA / "generic_pii"
 DEV = ROOT.parent / "shared" / "eval" / "feedback-dev.jsonl"  # beside the checkout, when present
+ISARCASM = DATA / "public" / "isarcasmeval" / "train.jsonl"
 GENERIC_TRAINING_ROWS = 3000
 ALWAYS_TRAINED = ("tuning", "dev", "generic-pii")  # sources that are never a held-out author
+CHECK_QUARTER = 0  # public tweets whose id hashes to this quarter are kept apart as a self-check
 
 
 @cache
@@ -60,6 +63,46 @@ def extra_sets() -> list[dict]:
     """Always trained on: the tuning set, generic-PII sentences and, when the shared folder is beside the
     checkout, the dev set."""
     return _jsonl(TUNING, "tuning") + generic_pii() + _jsonl(DEV, "dev")
+
+
+def _quarter(row: dict) -> int:
+    return zlib.crc32(row["id"].encode()) % 4
+
+
+def _public_tweet(row: dict, text: str, tone: list[str], suffix: str = "") -> dict:
+    # Each quarter is its own "author", so that the threshold folds (by author) keep most tweets in training.
+    return {
+        "id": row["id"] + suffix,
+        "author": f"isarcasm-{_quarter(row)}",
+        "text": text,
+        "platform": "microblog",
+        "audience": "public",
+        "spans": [],
+        "tone": tone,
+        "tone_labelled": ["SARCASTIC"],  # the tweets' authors said whether they meant sarcasm, nothing else
+    }
+
+
+def isarcasm(split: str) -> list[dict]:
+    """iSarcasmEval's public training tweets as drafts: "train" (tweets and the authors' plain rephrases,
+    three quarters) or "check" (the other quarter's tweets, never trained on)."""
+    if not ISARCASM.exists():
+        return []
+    with ISARCASM.open(encoding="utf-8") as handle:
+        source = [json.loads(line) for line in handle if line.strip()]
+    rows = []
+    for row in source:
+        if (_quarter(row) == CHECK_QUARTER) != (split == "check"):
+            continue
+        rows.append(_public_tweet(row, row["text"], ["SARCASTIC"] if row["sarcastic"] else []))
+        if split == "train" and row.get("rephrase"):
+            rows.append(_public_tweet(row, row["rephrase"], [], "-rephrase"))
+    return rows
+
+
+def tone_only_sets() -> list[dict]:
+    """Rows the tone model learns from and the privacy models never see (their privacy is unlabelled)."""
+    return isarcasm("train")
 
 
 def dev_set() -> list[dict]:

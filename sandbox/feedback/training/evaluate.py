@@ -38,32 +38,36 @@ def _reports(rows: list[dict]) -> list[list[dict]]:
     return out
 
 
-def build(training: list[Prepared]) -> registry.Models:
-    """Every trained part, fitted on these rows."""
+def build(training: list[Prepared], tone_only: list[Prepared] = ()) -> registry.Models:
+    """Every trained part, fitted on these rows (the tone model on the tone-only rows as well)."""
     privacy = train_privacy(training)
     print(
         f"    thresholds: token {privacy.threshold}, draft {privacy.gate_threshold}, sure {privacy.sure}",
         file=sys.stderr,
     )
-    return registry.Models(tone=train_tone(training), privacy=privacy.tagger, gate=privacy.gate)
+    tone = train_tone([*training, *tone_only])
+    return registry.Models(tone=tone, privacy=privacy.tagger, gate=privacy.gate)
 
 
 _ROWS: list[Prepared] = []  # the prepared rows, shared with worker processes (fork)
+_TONE_ONLY: list[Prepared] = []  # rows only the tone model learns from (never a held-out author)
 
 
 def _fold(author: str, rules_only: bool) -> tuple[str, dict]:
     """One author's scores with models trained without them."""
     held = [p.row for p in _ROWS if p.author == author]
-    models = registry.Models() if rules_only else build([p for p in _ROWS if p.author != author])
+    models = registry.Models() if rules_only else build([p for p in _ROWS if p.author != author], _TONE_ONLY)
     with registry.use(models):
         result = score(held, _reports(held))
     print(f"  {author}: done", file=sys.stderr)
     return author, result
 
 
-def leave_one_author_out(rows: list[Prepared], rules_only: bool = False, jobs: int = 2) -> dict[str, dict]:
+def leave_one_author_out(
+    rows: list[Prepared], rules_only: bool = False, jobs: int = 2, tone_only: list[Prepared] = ()
+) -> dict[str, dict]:
     """Each author's scores with models trained without them (folds run in `jobs` processes)."""
-    _ROWS[:] = rows
+    _ROWS[:], _TONE_ONLY[:] = rows, tone_only
     authors = data.authors([p.row for p in rows])
     if jobs <= 1:
         return dict(_fold(author, rules_only) for author in authors)
@@ -97,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     rows = [prepare(row) for row in data.corpus() + data.extra_sets()]
-    results = leave_one_author_out(rows, rules_only=args.rules, jobs=args.jobs)
+    tone_only = [prepare(row) for row in data.tone_only_sets()]
+    results = leave_one_author_out(rows, rules_only=args.rules, jobs=args.jobs, tone_only=tone_only)
     print(table(results))
     print(
         f"\n{len(results)} authors, {sum(m['drafts'] for m in results.values())} drafts; "

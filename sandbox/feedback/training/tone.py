@@ -40,29 +40,41 @@ def targets(rows: list[Prepared]) -> np.ndarray:
     return np.array([[label in p.row["tone"] for label in TONE_LABELS] for p in rows], dtype=np.int8)
 
 
-def _fit(x: sparse.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def annotated(rows: list[Prepared]) -> np.ndarray:
+    """Per row and label, whether the row was labelled for it (a public set labels one label only)."""
+    return np.array([[label in known_tone_labels(p.row) for label in TONE_LABELS] for p in rows], dtype=bool)
+
+
+def known_tone_labels(row: dict) -> tuple[str, ...]:
+    """The tone labels a row's annotation speaks for (every label unless the row says otherwise)."""
+    return tuple(row.get("tone_labelled", TONE_LABELS))
+
+
+def _fit(x: sparse.csr_matrix, y: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     weights = np.zeros((y.shape[1], x.shape[1]), dtype=np.float32)
     biases = np.full(y.shape[1], -10.0, dtype=np.float32)
     for k in range(y.shape[1]):
-        if y[:, k].min() == y[:, k].max():
+        rows = np.flatnonzero(known[:, k])
+        if not len(rows) or y[rows, k].min() == y[rows, k].max():
             continue
         model = LogisticRegression(
             C=C, solver="liblinear", class_weight="balanced", max_iter=200, random_state=0
         )
-        model.fit(x, y[:, k])
+        model.fit(x[rows], y[rows, k])
         weights[k], biases[k] = model.coef_[0], model.intercept_[0]
     return weights, biases
 
 
-def _best_thresholds(x, y, groups, folds: int = 4) -> np.ndarray:
+def _best_thresholds(x, y, known, groups, folds: int = 4) -> np.ndarray:
     """Per label, the threshold that maximises F1 on out-of-fold predictions (folds by author)."""
     probs = np.zeros(y.shape, dtype=np.float32)
     for train, held in GroupKFold(n_splits=min(folds, len(set(groups)))).split(x, y, groups):
-        weights, biases = _fit(x[train], y[train])
+        weights, biases = _fit(x[train], y[train], known[train])
         probs[held] = 1 / (1 + np.exp(-(x[held] @ weights.T + biases)))
     best = np.full(y.shape[1], 0.5, dtype=np.float32)
     for k in range(y.shape[1]):
-        f1s = np.array([_f1(y[:, k], probs[:, k] >= t) for t in THRESHOLDS])
+        rows = known[:, k]
+        f1s = np.array([_f1(y[rows, k], probs[rows, k] >= t) for t in THRESHOLDS])
         best[k] = _steady_threshold(f1s)
     return best
 
@@ -84,7 +96,7 @@ def _f1(truth: np.ndarray, guess: np.ndarray) -> float:
 
 def train_tone(rows: list[Prepared], version: str = "") -> LinearModel:
     """Fit the tone model on these rows; thresholds come from folds over their authors."""
-    x, y = matrix(rows), targets(rows)
-    thresholds = _best_thresholds(x, y, [p.author for p in rows])
-    weights, biases = _fit(x, y)
+    x, y, known = matrix(rows), targets(rows), annotated(rows)
+    thresholds = _best_thresholds(x, y, known, [p.author for p in rows])
+    weights, biases = _fit(x, y, known)
     return LinearModel(TONE_LABELS, weights, biases, thresholds, version, trusted_tone_rules(rows))

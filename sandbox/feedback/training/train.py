@@ -28,11 +28,11 @@ def data_version(rows: list[dict]) -> str:
 def main() -> int:
     """Train every model on all the data and write it to sandbox/feedback/models/."""
     started = time.perf_counter()
-    rows = data.corpus() + data.extra_sets()
-    version = f"{len(rows)} rows, data {data_version(rows)}"
+    rows, tone_only = data.corpus() + data.extra_sets(), data.tone_only_sets()
+    version = f"{len(rows)} rows + {len(tone_only)} tone-only, data {data_version(rows + tone_only)}"
     prepared = [prepare(row) for row in rows]
     registry.MODELS.mkdir(exist_ok=True)
-    tone = train_tone(prepared, version)
+    tone = train_tone(prepared + [prepare(row) for row in tone_only], version)
     tone.save(registry.TONE_FILE)
     size = registry.TONE_FILE.stat().st_size
     print(f"tone model: {registry.TONE_FILE.name}, {size / 1e6:.1f} MB, {version}")
