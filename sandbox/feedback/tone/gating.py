@@ -26,10 +26,10 @@ MIN_LITERAL = 3
 class GatedPattern:
     """A compiled pattern with the literal runs one of which any match must contain (None: always run)."""
 
-    __slots__ = ("literal_set", "literals", "needs", "pattern", "regex")
+    __slots__ = ("_flags", "_regex", "literal_set", "literals", "needs", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.regex = re.compile(pattern, flags)
+        self._regex, self._flags = None, flags  # compiled when a text first gets past the gates
         self.pattern = pattern
         self.literals = None if flags & re.IGNORECASE else required_literals(pattern)
         self.literal_set = None if self.literals is None else frozenset(self.literals)
@@ -37,6 +37,13 @@ class GatedPattern:
         self.needs = None if sets is None else tuple(map(_split_needs, sets))
         if self.literal_set:
             _GATE_LITERALS.update(self.literal_set)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The pattern, compiled."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, self._flags)
+        return self._regex
 
     def _may_match(self, text: str) -> bool:
         if self.literal_set is not None and self.literal_set.isdisjoint(present_literals(text)):
