@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
+if TYPE_CHECKING:  # Flask is imported where the app is built: `import sandbox.feedback` stays light
+    from flask import Flask
 
 
 def create_app(test_config: Any = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, error pages, CLI and template filters."""
+    from flask import Flask
+
     app = Flask(__name__, instance_relative_config=True)
     os.makedirs(app.instance_path, exist_ok=True)
     register_config(app, test_config)

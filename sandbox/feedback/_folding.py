@@ -50,15 +50,21 @@ class _Unsupported(Exception):
 
 def folded_source(pattern: str, flags: int) -> str | None:
     """Source of the folded pattern (compile it without IGNORECASE), or None when it cannot be built."""
+    folded = folded_pattern(pattern, flags)
+    return None if folded is None else folded.pattern
+
+
+def folded_pattern(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """The folded pattern, compiled with the original's flags (inline ones too) but for IGNORECASE and
+    VERBOSE, or None when it cannot be built."""
     if sre_parse is None:
         return None
     try:
         tree = sre_parse.parse(pattern, flags)
         source, _ = _sequence(tree, sensitive=not tree.state.flags & re.IGNORECASE)
-        re.compile(source, flags & ~(re.IGNORECASE | re.VERBOSE))
+        return re.compile(source, (flags | tree.state.flags) & ~(re.IGNORECASE | re.VERBOSE))
     except (_Unsupported, re.error, TypeError, ValueError, AttributeError):
         return None
-    return source
 
 
 def _sequence(items, sensitive: bool) -> tuple[str, bool]:

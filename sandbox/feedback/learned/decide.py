@@ -9,6 +9,7 @@ from ..model import TONE_GOOD, Draft, Finding
 from ..tone.common import tone_finding
 from . import registry
 from .guidance import learned_finding
+from .hashing import hashed
 from .privacy_features import lexical_marks, sequence_features
 from .privacy_tagger import TaggedSpan
 from .tokens import tokenize
@@ -45,7 +46,12 @@ def gate_inputs(draft: Draft, rule_tone: list[Finding], rule_privacy: list[Findi
 def privacy_likelihood(draft: Draft, rule_tone: list[Finding], rule_privacy: list[Finding]) -> float:
     """How likely the gate model thinks it is that the draft holds any privacy detail (1.0 without one)."""
     gate = registry.current().gate
-    return 1.0 if gate is None else gate.probabilities(gate_inputs(draft, rule_tone, rule_privacy))["PRIVACY"]
+    if gate is None:
+        return 1.0
+    # The same columns as hashing gate_inputs(): the tone features' (hashed once per draft), then the rest.
+    columns = dict(_tone_columns(_tone_key(draft, rule_tone, rule_privacy), gate.size))
+    lexical = [f"lex:{mark}" for mark in lexical_marks(tokenize(draft.text))]
+    return gate.column_probabilities(hashed(lexical, gate.size, columns))["PRIVACY"]
 
 
 def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Finding]) -> list[Finding]:
@@ -55,7 +61,12 @@ def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Fi
     if models.privacy is None:
         return rule_privacy
     tokens, features = sequence_features(
-        draft.text, draft.platform, draft.audience, rule_privacy, sorted({f.label for f in rule_tone})
+        draft.text,
+        draft.platform,
+        draft.audience,
+        rule_privacy,
+        sorted({f.label for f in rule_tone}),
+        zeros=False,  # the tagger's scores are the same without them, and it reads them faster
     )
     spans = models.privacy.spans(tokens, features)
     gate = models.gate
@@ -91,13 +102,12 @@ def _pinned(findings: list[Finding]) -> list[Finding]:
 
 def tone_inputs(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[str]:
     """The tone model's features for a draft, given what the rules found in it (do not change the list)."""
-    return _tone_inputs(
-        draft.text,
-        draft.platform,
-        draft.audience,
-        tuple(sorted({f.label for f in rule_tone})),
-        tuple(sorted({f.label for f in privacy})),
-    )
+    return _tone_inputs(*_tone_key(draft, rule_tone, privacy))
+
+
+def _tone_key(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> tuple:
+    tone, labels = tuple(sorted({f.label for f in rule_tone})), tuple(sorted({f.label for f in privacy}))
+    return draft.text, draft.platform, draft.audience, tone, labels
 
 
 @lru_cache(maxsize=64)  # the gate and the tone model read the same features of the same draft
@@ -105,12 +115,18 @@ def _tone_inputs(text: str, platform: str, audience: str, tone: tuple, privacy: 
     return tone_features(text, platform, audience, tone, privacy)
 
 
+@lru_cache(maxsize=64)
+def _tone_columns(key: tuple, size: int) -> dict[int, float]:
+    """The tone features hashed into `size` columns (callers copy before adding to it)."""
+    return hashed(_tone_inputs(*key), size)
+
+
 def decide_tone(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[Finding]:
     """The tone findings the model accepts: the rule's own finding where one fired, else the label's."""
     model = registry.current().tone
     if model is None:
         return rule_tone
-    decided = set(model.decide(tone_inputs(draft, rule_tone, privacy)))
+    decided = set(model.decide_columns(_tone_columns(_tone_key(draft, rule_tone, privacy), model.size)))
     decided |= {f.label for f in rule_tone if f.rule in model.trusted_rules}
     by_label = {f.label: f for f in rule_tone}
     findings = []

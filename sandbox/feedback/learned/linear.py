@@ -29,7 +29,10 @@ class LinearModel:
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
         """Each label's probability for a draft with these features."""
-        columns = hashed(features, self.size)
+        return self.column_probabilities(hashed(features, self.size))
+
+    def column_probabilities(self, columns: dict[int, float]) -> dict[str, float]:
+        """Each label's probability for a draft with these hashed features ({column: count})."""
         index = np.fromiter(columns.keys(), dtype=np.int64, count=len(columns))
         values = np.fromiter(columns.values(), dtype=np.float32, count=len(columns))
         scores = np.clip(self.weights[:, index] @ values + self.biases, -40.0, 40.0)
@@ -37,7 +40,11 @@ class LinearModel:
 
     def decide(self, features: list[str]) -> dict[str, float]:
         """The labels whose probability reaches their threshold, with that probability."""
-        probs = self.probabilities(features)
+        return self.decide_columns(hashed(features, self.size))
+
+    def decide_columns(self, columns: dict[int, float]) -> dict[str, float]:
+        """The labels whose probability reaches their threshold, given hashed features ({column: count})."""
+        probs = self.column_probabilities(columns)
         pairs = zip(self.labels, probs.values(), self.thresholds, strict=True)
         return {label: p for label, p, threshold in pairs if p >= threshold}
 

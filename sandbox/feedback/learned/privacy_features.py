@@ -101,18 +101,37 @@ def _near(word: str) -> tuple[tuple[str, object], ...]:
     return tuple(near)
 
 
-def _neighbour(prefix: str, token: Token, marks: set[str], near: bool) -> dict[str, object]:
-    features: dict[str, object] = {f"{prefix}lower": token.text.lower()}
-    if near:
-        features.update((prefix + name, value) for name, value in _near(token.text))
-        features.update((f"{prefix}rule:{label}", 1.0) for label in marks)
-    return features
+@lru_cache(maxsize=65536)
+def _own_items(word: str, kind: str, first: bool, zeros: bool) -> tuple[tuple[str, object], ...]:
+    """_word()'s features as pairs, without the False ones unless `zeros` (cached)."""
+    return tuple(item for item in _word(word, kind, first).items() if zeros or item[1] is not False)
+
+
+@lru_cache(maxsize=65536)
+def _neighbour(offset: int, word: str, zeros: bool) -> tuple[tuple[str, object], ...]:
+    """What the token `offset` places away shows of `word`, as (name, value) pairs (cached)."""
+    prefix = f"{offset}:"
+    items: list[tuple[str, object]] = [(f"{prefix}lower", word.lower())]
+    if abs(offset) <= 2:
+        items += ((prefix + name, value) for name, value in _near(word) if zeros or value is not False)
+    return tuple(items)
+
+
+_EDGES = {offset: ((f"{offset}:edge", 1.0),) for offset in (-3, -2, -1, 1, 2, 3)}
 
 
 def sequence_features(
-    text: str, platform: str, audience: str, rule_privacy: list[Finding], rule_tone: Iterable[str]
+    text: str,
+    platform: str,
+    audience: str,
+    rule_privacy: list[Finding],
+    rule_tone: Iterable[str],
+    zeros: bool = True,
 ) -> tuple[list[Token], list[dict[str, object]]]:
-    """The tokens of the draft and, for each, the features the tagger reads."""
+    """The tokens of the draft and, for each, the features the tagger reads.
+
+    With zeros=False the features whose value is False are left out: they add nothing to a CRF's scores.
+    """
     tokens = tokenize(text)
     marks, phrases = _marks(tokens, rule_privacy), _phrases(tokens)
     draft_wide: dict[str, object] = {
@@ -121,18 +140,21 @@ def sequence_features(
         "addresses_you": bool(_YOU.search(text)),
     }
     draft_wide.update({f"tone:{label}": 1.0 for label in rule_tone})
-    sequence = []
+    shared = tuple(item for item in draft_wide.items() if zeros or item[1] is not False)
+    sequence, count = [], len(tokens)
     for index, token in enumerate(tokens):
         first = index == 0 or tokens[index - 1].text in _SENTENCE_END
-        features = {**_word(token.text, token.kind, first), **draft_wide}
+        features = dict(_own_items(token.text, token.kind, first, zeros) + shared)
         features.update({f"rule:{label}": 1.0 for label in marks[index]})
         if phrases[index]:
             features["health_phrase"] = phrases[index]
         for offset in (-3, -2, -1, 1, 2, 3):
             other = index + offset
-            if 0 <= other < len(tokens):
-                features.update(_neighbour(f"{offset}:", tokens[other], marks[other], abs(offset) <= 2))
-            else:
-                features[f"{offset}:edge"] = 1.0
+            if not 0 <= other < count:
+                features.update(_EDGES[offset])
+                continue
+            features.update(_neighbour(offset, tokens[other].text, zeros))
+            if marks[other] and abs(offset) <= 2:
+                features.update((f"{offset}:rule:{label}", 1.0) for label in marks[other])
         sequence.append(features)
     return tokens, sequence

@@ -7,6 +7,9 @@ can only match a text that contains one of those runs, and a substring test is f
 A second, stricter gate runs only when the first one passes: an alternative can match only when *all*
 its plain runs are in the text, and for each group it cannot skip, one of that group's literals. It
 catches the common case where the first gate's run is an everyday word ("the ", " how").
+
+The first gate of every pattern is answered from one scan of the text: a single prefix-tree regex finds,
+at each position, the longest gate literal starting there, and with it every shorter one it begins with.
 """
 
 from __future__ import annotations
@@ -23,17 +26,27 @@ MIN_LITERAL = 3
 class GatedPattern:
     """A compiled pattern with the literal runs one of which any match must contain (None: always run)."""
 
-    __slots__ = ("literals", "needs", "pattern", "regex")
+    __slots__ = ("_flags", "_regex", "literal_set", "literals", "needs", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.regex = re.compile(pattern, flags)
+        self._regex, self._flags = None, flags  # compiled when a text first gets past the gates
         self.pattern = pattern
         self.literals = None if flags & re.IGNORECASE else required_literals(pattern)
+        self.literal_set = None if self.literals is None else frozenset(self.literals)
         sets = None if flags & re.IGNORECASE else required_sets(pattern)
         self.needs = None if sets is None else tuple(map(_split_needs, sets))
+        if self.literal_set:
+            _GATE_LITERALS.update(self.literal_set)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The pattern, compiled."""
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, self._flags)
+        return self._regex
 
     def _may_match(self, text: str) -> bool:
-        if self.literals is not None and not any(map(text.__contains__, self.literals)):
+        if self.literal_set is not None and self.literal_set.isdisjoint(present_literals(text)):
             return False
         if self.needs is None:
             return True
@@ -50,6 +63,53 @@ class GatedPattern:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Like re.Pattern.finditer, empty when no required literal is in the text."""
         return self.regex.finditer(text) if self._may_match(text) else iter(())
+
+
+_GATE_LITERALS: set[str] = set()  # every pattern's first-gate literals
+_finder: tuple[int, re.Pattern[str], dict[str, tuple[str, ...]]] | None = None
+_present: dict[str, frozenset[str]] = {}
+_PRESENT_SLOTS = 16
+
+
+def present_literals(text: str) -> frozenset[str]:
+    """The gate literals the text contains (cached for the last few texts)."""
+    found = _present.get(text)
+    if found is None:
+        count, finder, prefixes = _literal_finder()
+        found = frozenset(word for m in finder.finditer(text) for word in prefixes[m.group(1)])
+        if len(_present) >= _PRESENT_SLOTS:
+            _present.clear()
+        _present[text] = found
+    return found
+
+
+def _literal_finder() -> tuple[int, re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """A regex finding the longest gate literal at each position, and each literal's literal prefixes."""
+    global _finder
+    if _finder is None or _finder[0] != len(_GATE_LITERALS):  # built again when patterns were added
+        _present.clear()
+        trie: dict = {}
+        for word in _GATE_LITERALS:
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        prefixes = {
+            word: tuple(word[:size] for size in range(1, len(word) + 1) if word[:size] in _GATE_LITERALS)
+            for word in _GATE_LITERALS
+        }
+        _finder = (len(_GATE_LITERALS), re.compile(f"(?=({_trie_regex(trie)}))"), prefixes)
+    return _finder
+
+
+def _trie_regex(node: dict) -> str:
+    """One prefix-tree node as a regex that prefers the longest literal (a literal ending here: the rest
+    is optional, and greedy)."""
+    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def required_literals(pattern: str, minimum: int = MIN_LITERAL) -> tuple[str, ...] | None:
