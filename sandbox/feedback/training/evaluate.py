@@ -59,7 +59,8 @@ def _fold(author: str, rules_only: bool) -> tuple[str, dict]:
     models = registry.Models() if rules_only else build([p for p in _ROWS if p.author != author], _TONE_ONLY)
     with registry.use(models):
         result = score(held, _reports(held))
-    print(f"  {author}: done", file=sys.stderr)
+    figures = ", ".join(f"{name} {result[key]:.3f}" for key, name in COLUMNS if result[key] is not None)
+    print(f"  {author}: {figures}", file=sys.stderr, flush=True)
     return author, result
 
 
