@@ -39,8 +39,12 @@ def _judged(span: TaggedSpan, draft: Draft, rule_privacy: list[Finding]) -> Find
 
 def gate_inputs(draft: Draft, rule_tone: list[Finding], rule_privacy: list[Finding]) -> list[str]:
     """The gate model's features: the tone model's, plus what the word lists say about the words."""
-    lexical = [f"lex:{mark}" for mark in lexical_marks(tokenize(draft.text))]
-    return tone_inputs(draft, rule_tone, rule_privacy) + lexical
+    return tone_inputs(draft, rule_tone, rule_privacy) + _lexical_inputs(draft)
+
+
+def _lexical_inputs(draft: Draft) -> list[str]:
+    """What the word lists say about the draft's words, as the gate's own features."""
+    return [f"lex:{mark}" for mark in lexical_marks(tokenize(draft.text))]
 
 
 def privacy_likelihood(draft: Draft, rule_tone: list[Finding], rule_privacy: list[Finding]) -> float:
@@ -50,8 +54,7 @@ def privacy_likelihood(draft: Draft, rule_tone: list[Finding], rule_privacy: lis
         return 1.0
     # The same columns as hashing gate_inputs(): the tone features' (hashed once per draft), then the rest.
     columns = dict(_tone_columns(_tone_key(draft, rule_tone, rule_privacy), gate.size))
-    lexical = [f"lex:{mark}" for mark in lexical_marks(tokenize(draft.text))]
-    return gate.column_probabilities(hashed(lexical, gate.size, columns))["PRIVACY"]
+    return gate.column_probabilities(hashed(_lexical_inputs(draft), gate.size, columns))["PRIVACY"]
 
 
 def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Finding]) -> list[Finding]:

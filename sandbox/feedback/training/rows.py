@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Draft, Finding
+from ..model import TONE_LABELS, Draft, Finding
 from ..normalize import Normalized, normalize
 from ..privacy import find_privacy
 from ..tone import find_tone
@@ -19,6 +19,11 @@ class Prepared:
     rule_tone: list[Finding]
     privacy: list[Finding]
     normalized: Normalized
+
+    @property
+    def known_tone(self) -> tuple[str, ...]:
+        """The tone labels the row's annotation speaks for (every label unless the row says otherwise)."""
+        return tuple(self.row.get("tone_labelled", TONE_LABELS))
 
     @property
     def author(self) -> str:

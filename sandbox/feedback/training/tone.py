@@ -42,12 +42,7 @@ def targets(rows: list[Prepared]) -> np.ndarray:
 
 def annotated(rows: list[Prepared]) -> np.ndarray:
     """Per row and label, whether the row was labelled for it (a public set labels one label only)."""
-    return np.array([[label in known_tone_labels(p.row) for label in TONE_LABELS] for p in rows], dtype=bool)
-
-
-def known_tone_labels(row: dict) -> tuple[str, ...]:
-    """The tone labels a row's annotation speaks for (every label unless the row says otherwise)."""
-    return tuple(row.get("tone_labelled", TONE_LABELS))
+    return np.array([[label in p.known_tone for label in TONE_LABELS] for p in rows], dtype=bool)
 
 
 def _fit(x: sparse.csr_matrix, y: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

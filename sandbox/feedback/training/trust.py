@@ -21,9 +21,8 @@ def trusted_tone_rules(rows: list[Prepared]) -> tuple[str, ...]:
     """Tone rules whose label was right on at least 90% of the training drafts they fired on."""
     fired, right = Counter(), Counter()
     for prepared in rows:
-        known = prepared.row.get("tone_labelled")
         for finding in {f.rule: f for f in prepared.rule_tone}.values():
-            if known is not None and finding.label not in known:
+            if finding.label not in prepared.known_tone:
                 continue
             fired[finding.rule] += 1
             right[finding.rule] += finding.label in prepared.row["tone"]
