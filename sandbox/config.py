@@ -47,6 +47,9 @@ class Config:
         self.REDIS_URL = _env("SANDBOX_REDIS_URL")
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
         self.RATELIMIT_HEADERS_ENABLED = True
+        # A moving window: a fixed one forgets every failure at each minute boundary (and lets twice the
+        # limit through across one), which also made the lockout flaky when a test straddled a boundary.
+        self.RATELIMIT_STRATEGY = "moving-window"
         # When Redis is down the limits are kept in this process's memory instead of failing the request.
         self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
         self.RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
