@@ -29,6 +29,12 @@ def test_a_direct_message_about_a_condition_is_about_the_recipient():
     assert found
 
 
+def test_safety_netting_in_a_direct_message_is_not_the_readers_condition():
+    netted = "Please call your doctor's after-hours line today. If you get chest pain or weakness, call 911."
+    assert _clinical(netted, audience="private") == []
+    assert _clinical("Is the chest pain still there? If it spreads to your arm, call 911.", "private")
+
+
 def test_general_education_in_public_stays_quiet():
     assert (
         _clinical("Flu shots are free at the library on Saturday. Chest pain is a reason to call 911.") == []

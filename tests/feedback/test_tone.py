@@ -1390,12 +1390,31 @@ PRACTICE_POSITIVE = [
         "private",
     ),
     ("BOUNDARY", "So lovely to meet you at your appointment, let's keep in touch!", "social", "private"),
+    ("EMPATHY", "I can see why that reading worried you, and I'm glad you asked.", "social", "private"),
+    (
+        "REDIRECT",
+        "Fair question! A family doctor or school nurse can talk through any specific worries with you.",
+        "microblog",
+        "public",
+    ),
 ]
 PRACTICE_NEGATIVE = [
     ("DEFENSIVE", "We always love hearing from families. Thank you for the kind words!", "reviews", "public"),
     ("DEFENSIVE", "To be honest, we're still learning, and your feedback helps.", "reviews", "public"),
     ("BOUNDARY", "Call the clinic anytime on 555-0100; the nurse line is open 24/7.", "social", "public"),
     ("DEFENSIVE", "We should have called you back sooner, and we're sorry we didn't.", "reviews", "public"),
+    (
+        "EMPATHY",
+        "We can see how many families worry about parking, so we added 40 spaces.",
+        "social",
+        "public",
+    ),
+    (
+        "REDIRECT",
+        "Flu season tip: a pharmacist or nurse can help you choose the right vaccine.",
+        "microblog",
+        "public",
+    ),
     ("DEFENSIVE", "We always love hearing from families. Thank you for the kind words!", "reviews", "public"),
 ]
 

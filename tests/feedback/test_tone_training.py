@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import numpy as np
+import math
 
+import numpy as np
+import pytest
+
+from sandbox.feedback.learned.hashing import SIZE, column
+from sandbox.feedback.learned.tone_features import TEXT_WEIGHT, model_columns, split_columns, tone_features
 from sandbox.feedback.model import TONE_LABELS
 from sandbox.feedback.training import data
 from sandbox.feedback.training.rows import prepare
@@ -58,3 +63,26 @@ def test_the_public_sarcasm_check_split_is_never_trained_on():
     train_sources = {row["id"].removesuffix("-rephrase") for row in data.tone_only_sets()}
     assert not check_sources & train_sources
     assert all(row["tone_labelled"] == ["SARCASTIC"] and row["spans"] == [] for row in train + check)
+
+
+def test_generic_pii_sentences_teach_no_tone_label():
+    rows = [prepare(row) for row in data.generic_pii(300)]
+    assert any(f.label == "REDIRECT" for p in rows for f in p.rule_tone)  # "Please call us so we can..."
+    assert not annotated(rows).any()
+
+
+def test_a_long_drafts_words_weigh_no_more_than_a_short_ones():
+    short = tone_features("Call our team.", "social", "public", ["REDIRECT"])
+    long = tone_features(
+        "Update on the ward closure and what helps. " * 30 + "Call our team.",
+        "social",
+        "public",
+        ["REDIRECT"],
+    )
+    norms = []
+    for features in (short, long):
+        textual, other = split_columns(features, SIZE)
+        columns = model_columns(textual, {})
+        norms.append(math.sqrt(sum(v * v for v in columns.values())))
+        assert model_columns(textual, other)[column("rule:REDIRECT")] >= 1.0  # the rule's vote is kept whole
+    assert norms == pytest.approx([TEXT_WEIGHT, TEXT_WEIGHT])

@@ -33,10 +33,6 @@ ENGINE_MISJUDGES = {
     "professional-outbreak-update-colleagues/manager-post": (
         "no REDIRECT: the rule finds 'call our infection prevention team' and the tone model drops it"
     ),
-    "social-dm-dosing-advice/dose-dm": "no EMPATHY for 'I can see why that reading worried you'",
-    "microblog-vaccine-misinformation-thread/parent-thanks": (
-        "no REDIRECT for 'A family doctor or school nurse can talk through any specific worries with you'"
-    ),
 }
 
 

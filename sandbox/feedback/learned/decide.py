@@ -13,7 +13,7 @@ from .hashing import hashed
 from .privacy_features import lexical_marks, sequence_features
 from .privacy_tagger import TaggedSpan
 from .tokens import tokenize
-from .tone_features import tone_features
+from .tone_features import model_columns, split_columns, tone_features
 
 FACT_RULE = "privacy.scenario_fact"
 SURE = 0.75  # a tagged span at least this probable blocks in a post others can read
@@ -119,9 +119,24 @@ def _tone_inputs(text: str, platform: str, audience: str, tone: tuple, privacy: 
 
 
 @lru_cache(maxsize=64)
+def _split_tone_columns(key: tuple, size: int) -> tuple[dict[int, float], dict[int, float]]:
+    return split_columns(_tone_inputs(*key), size)
+
+
+@lru_cache(maxsize=64)
 def _tone_columns(key: tuple, size: int) -> dict[int, float]:
-    """The tone features hashed into `size` columns (callers copy before adding to it)."""
-    return hashed(_tone_inputs(*key), size)
+    """The tone features hashed into `size` columns as counts, the gate's (callers copy before adding)."""
+    textual, other = _split_tone_columns(key, size)
+    columns = dict(textual)
+    for column, count in other.items():
+        columns[column] = columns.get(column, 0.0) + count
+    return columns
+
+
+@lru_cache(maxsize=64)
+def _tone_model_columns(key: tuple, size: int) -> dict[int, float]:
+    """The tone model's input for a draft (see model_columns)."""
+    return model_columns(*_split_tone_columns(key, size))
 
 
 def decide_tone(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[Finding]:
@@ -129,7 +144,7 @@ def decide_tone(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) 
     model = registry.current().tone
     if model is None:
         return rule_tone
-    decided = set(model.decide_columns(_tone_columns(_tone_key(draft, rule_tone, privacy), model.size)))
+    decided = set(model.decide_columns(_tone_model_columns(_tone_key(draft, rule_tone, privacy), model.size)))
     decided |= {f.label for f in rule_tone if f.rule in model.trusted_rules}
     by_label = {f.label: f for f in rule_tone}
     findings = []

@@ -26,7 +26,8 @@ EMPATHY_RULES: tuple[Rule, ...] = compile_rules(
             "acknowledge",
             "good",
             r"\b(?:(?:i|we) (?:completely |totally |really |truly |can )?(?:understand|know|"
-            r"hear|(?:only )?imagine|realize|recognize)|can'?t (?:even )?imagine|"
+            r"hear|(?:only )?imagine|realize|recognize|see (?:why|how)(?= (?:that|this|it|you|ur|the)\b))|"
+            r"can'?t (?:even )?imagine|"
             r"(?:that|this|it)(?:'s| is)? (?:sounds|must (?:be|have been|feel)|"
             r"can (?:be|feel)|is (?:so |really |incredibly |such )?|would (?:be|feel))|"
             r"sounds|must have been|can feel|would frustrate)\b" + GAP % 60 + r"\b" + _FEELING + r"\b",
@@ -265,7 +266,8 @@ _ANNOUNCEMENT = re.compile(
 # Signs the draft answers someone (a reply or DM), not a broadcast tip.
 _CONVERSATION = re.compile(
     r"(?:^|\s)@\w|\b(?:i|i'm|i'd|i've|we|we're|we'd|we've|me|us|please|pls)\b|\bsorry\b|\bthank|"
-    r"\bgreat question\b|\b(?:her|his|him|she|he)\b|\byour (?:son|daughter|mom|mother|dad|father|child|kid|"
+    r"\b(?:great|good|fair|excellent|reasonable) question\b|\b(?:her|his|him|she|he)\b|"
+    r"\byour (?:son|daughter|mom|mother|dad|father|child|kid|"
     r"baby|cousin|husband|wife|partner|grandma|grandpa)\b|\bur\b",
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

@@ -42,7 +42,9 @@ def generic_pii(count: int = GENERIC_TRAINING_ROWS) -> list[dict]:
     """Everyday sentences with generic personal identifiers, from the training half of the templates."""
     generator = _module("generic_pii_generate", GENERIC_PII / "generate.py")
     rows = generator.generate(count, 1, "train")
-    return [{**row, "author": "generic-pii"} for row in rows]
+    # Their tone was never labelled ("Please call us so we can resolve this" is not marked REDIRECT), so
+    # they teach the privacy models only.
+    return [{**row, "author": "generic-pii", "tone_labelled": []} for row in rows]
 
 
 def check_sets() -> dict[str, list[dict]]:

@@ -10,6 +10,7 @@ from sklearn.model_selection import GroupKFold
 from ..learned.decide import tone_inputs
 from ..learned.hashing import SIZE, hashed
 from ..learned.linear import LinearModel
+from ..learned.tone_features import model_columns, split_columns
 from ..model import TONE_LABELS
 from .rows import Prepared
 from .trust import trusted_tone_rules
@@ -20,19 +21,24 @@ TOLERANCE = 0.01  # F1 this close to the best counts as the best (see _steady_th
 
 
 def matrix(rows: list[Prepared], size: int = SIZE) -> sparse.csr_matrix:
-    """The rows' hashed tone features as a sparse matrix."""
-    return feature_matrix([tone_inputs(p.draft, p.rule_tone, p.privacy) for p in rows], size)
+    """The rows' tone model inputs (see model_columns) as a sparse matrix."""
+    inputs = (tone_inputs(p.draft, p.rule_tone, p.privacy) for p in rows)
+    return columns_matrix([model_columns(*split_columns(features, size)) for features in inputs], size)
 
 
 def feature_matrix(feature_lists: list[list[str]], size: int = SIZE) -> sparse.csr_matrix:
-    """Lists of feature names, hashed, as a sparse matrix (one row per list)."""
+    """Lists of feature names, hashed as counts, as a sparse matrix (one row per list)."""
+    return columns_matrix([hashed(features, size) for features in feature_lists], size)
+
+
+def columns_matrix(rows: list[dict[int, float]], size: int = SIZE) -> sparse.csr_matrix:
+    """Rows of {column: value} as a sparse matrix."""
     data, indices, indptr = [], [], [0]
-    for features in feature_lists:
-        columns = hashed(features, size)
+    for columns in rows:
         indices.extend(columns.keys())
         data.extend(columns.values())
         indptr.append(len(indices))
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(feature_lists), size), dtype=np.float32)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), size), dtype=np.float32)
 
 
 def targets(rows: list[Prepared]) -> np.ndarray:
