@@ -24,6 +24,8 @@ def _advice(text: str, audience: str = "public", context: str | None = None) -> 
         "Sounds like panic to me, try box breathing and lie down, you'll probably be fine!",
         "nah that's 100% anxiety, I get it every week. box breathing and cold water, you'll be fine",
         "just double your dose tonight and you'll be fine",
+        # safety-netting beside a diagnosis does not make the diagnosis safe
+        "Sounds like panic to me, try box breathing. If you get chest pain or trouble speaking, call 911.",
     ],
 )
 def test_diagnosis_or_reassurance_to_one_person_is_medical_advice(text):
@@ -47,6 +49,10 @@ def test_the_scenarios_facts_count_as_red_flags_too():
 def test_safety_netting_is_neither_advice_nor_a_health_detail():
     report = analyze("If the pain spreads to your arm or you get sweaty, call 911 now.", platform="social")
     assert not {"MEDICAL_ADVICE", "CLINICAL"} & set(report.labels)
+
+
+def test_panic_buying_is_not_a_diagnosis():
+    assert _advice("Sounds like panic buying at the pharmacy again, no masks left on the shelves.") == []
 
 
 def test_sending_someone_to_emergency_services_is_not_escalated():

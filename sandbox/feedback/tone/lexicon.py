@@ -233,6 +233,7 @@ CONDITIONS = (
     "gerd",
     "anxiety",
     "panic attack",
+    r"panic(?! buy)",
     "pneumonia",
     "concussion",
     "dermatitis",
