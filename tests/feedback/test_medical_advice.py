@@ -51,6 +51,13 @@ def test_safety_netting_is_neither_advice_nor_a_health_detail():
     assert not {"MEDICAL_ADVICE", "CLINICAL"} & set(report.labels)
 
 
+def test_red_flags_named_only_in_the_drafts_own_safety_net_do_not_escalate():
+    reply = "Sounds like panic to me, try box breathing. If you get chest pain or trouble speaking, call 911."
+    assert _advice(reply, audience="private") == ["warn"]  # nobody described chest pain
+    assert _advice(reply, audience="private", context=KERRY) == ["block"]  # Kerry did
+    assert _advice("Your chest tightness is just anxiety, lie down.", audience="private") == ["block"]
+
+
 def test_panic_buying_is_not_a_diagnosis():
     assert _advice("Sounds like panic buying at the pharmacy again, no masks left on the shelves.") == []
 

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..model import Draft, Finding
+from ..safety_net import safety_net_sentences
 from ..sources import cite
 from .disclosure.context import split_sentences
 from .disclosure.mentions import PHRASES_RE, find_mentions, is_weak
-
-# Safety-netting: "if you get chest pain, call 911". Red flags to watch for are advice anyone may be given,
-# not a condition the reader has, so a health word in such a sentence is never their detail.
-_SAFETY_NET_RE = re.compile(
-    r"\b(?:if|should|in case|whenever|any)\b[^.!?\n]{0,200}?\b(?:call (?:an ambulance|9-?1-?1|999|000|112)|"
-    r"9-?1-?1|999|000|112|ambulance|a ?& ?e|emergency|urgent care|the er|the ed|"
-    r"seek (?:urgent |immediate |emergency )?(?:help|care|medical)|"
-    r"get (?:seen|checked) (?:today|urgently|now|straight))",
-    re.IGNORECASE,
-)
 
 # Empathy for the reader in a draft that says it can't discuss their care here: a reply to one person.
 _REACTION_IN_REPLY = {"EMPATHY", "DISCLAIMER"}
@@ -52,7 +41,7 @@ def find_advised_condition(draft: Draft, found: list[Finding]) -> list[Finding]:
 
 def _outside_safety_nets(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The mentions not in a safety-netting sentence ("if the pain spreads to your arm, call 911")."""
-    nets = [(s, e) for s, e in split_sentences(text) if _SAFETY_NET_RE.search(text, s, e)]
+    nets = safety_net_sentences(text)
     return [m for m in mentions if not any(s <= m[0] < e for s, e in nets)]
 
 
