@@ -12,7 +12,6 @@ from .normalize import normalize
 from .privacy import find_privacy
 from .privacy.subject import find_advised_condition
 from .rewrite import natural_version
-from .safety_net import without_safety_nets
 from .tone import find_tone, red_flags
 
 FACT_RULE = "privacy.scenario_fact"
@@ -55,9 +54,7 @@ def analyze(
     draft = Draft(norm.text, platform, audience, fact_pairs)
     rule_privacy, rule_tone = find_privacy(draft), find_tone(draft)
     tone = decide_tone(draft, rule_tone, rule_privacy)
-    # The draft's own safety-netting ("if you get chest pain, call 911") names red flags nobody described.
-    own_words = without_safety_nets(draft.text)
-    tone = red_flags.escalate(tone, own_words, context or "", *(value for _label, value in fact_pairs))
+    tone = red_flags.escalate(tone, draft.text, context or "", *(value for _label, value in fact_pairs))
     found = [*decide_privacy(draft, rule_privacy, rule_tone), *tone]
     found += find_advised_condition(draft, found)
     for finding in found:

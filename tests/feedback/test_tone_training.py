@@ -82,7 +82,8 @@ def test_a_long_drafts_words_weigh_no_more_than_a_short_ones():
     norms = []
     for features in (short, long):
         textual, other = split_columns(features, SIZE)
-        columns = model_columns(textual, {})
+        columns = model_columns(textual, (), SIZE)
         norms.append(math.sqrt(sum(v * v for v in columns.values())))
-        assert model_columns(textual, other)[column("rule:REDIRECT")] >= 1.0  # the rule's vote is kept whole
+        # the rule's vote is kept whole
+        assert model_columns(textual, other, SIZE)[column("rule:REDIRECT")] >= 1.0
     assert norms == pytest.approx([TEXT_WEIGHT, TEXT_WEIGHT])

@@ -119,7 +119,7 @@ def _tone_inputs(text: str, platform: str, audience: str, tone: tuple, privacy: 
 
 
 @lru_cache(maxsize=64)
-def _split_tone_columns(key: tuple, size: int) -> tuple[dict[int, float], dict[int, float]]:
+def _split_tone_columns(key: tuple, size: int) -> tuple[dict[int, float], tuple[str, ...]]:
     return split_columns(_tone_inputs(*key), size)
 
 
@@ -127,16 +127,13 @@ def _split_tone_columns(key: tuple, size: int) -> tuple[dict[int, float], dict[i
 def _tone_columns(key: tuple, size: int) -> dict[int, float]:
     """The tone features hashed into `size` columns as counts, the gate's (callers copy before adding)."""
     textual, other = _split_tone_columns(key, size)
-    columns = dict(textual)
-    for column, count in other.items():
-        columns[column] = columns.get(column, 0.0) + count
-    return columns
+    return hashed(other, size, dict(textual))
 
 
 @lru_cache(maxsize=64)
 def _tone_model_columns(key: tuple, size: int) -> dict[int, float]:
     """The tone model's input for a draft (see model_columns)."""
-    return model_columns(*_split_tone_columns(key, size))
+    return model_columns(*_split_tone_columns(key, size), size)
 
 
 def decide_tone(draft: Draft, rule_tone: list[Finding], privacy: list[Finding]) -> list[Finding]:

@@ -54,20 +54,17 @@ def tone_features(
     return features
 
 
-def split_columns(features: Iterable[str], size: int) -> tuple[dict[int, float], dict[int, float]]:
-    """The features hashed as counts in two parts: the textual ones and the rest (rules, platform, marks)."""
+def split_columns(features: Iterable[str], size: int) -> tuple[dict[int, float], tuple[str, ...]]:
+    """The textual features hashed as counts, and the other features' names (rules, platform, marks)."""
     textual, other = [], []
     for feature in features:
         (textual if feature.startswith(TEXTUAL) else other).append(feature)
-    return hashed(textual, size), hashed(other, size)
+    return hashed(textual, size), tuple(other)
 
 
-def model_columns(textual: dict[int, float], other: dict[int, float]) -> dict[int, float]:
+def model_columns(textual: dict[int, float], other: Iterable[str], size: int) -> dict[int, float]:
     """The tone model's input: square roots of the textual counts scaled to a length of TEXT_WEIGHT, so a
     long draft's words do not drown the rules' votes, plus the other features' counts."""
     total = sum(textual.values())
     scale = TEXT_WEIGHT / math.sqrt(total) if total else 0.0
-    columns = {column: math.sqrt(count) * scale for column, count in textual.items()}
-    for column, count in other.items():
-        columns[column] = columns.get(column, 0.0) + count
-    return columns
+    return hashed(other, size, {column: math.sqrt(count) * scale for column, count in textual.items()})

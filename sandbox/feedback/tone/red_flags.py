@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from ..model import Finding
+from ..safety_net import without_safety_nets
 
 _SIGNS = (
     r"chest (?:has |is |'s )?(?:been )?(?:felt |feeling |feels? )?"
@@ -49,9 +50,14 @@ RED_FLAG_NOTE = (
 RED_FLAG_SUGGESTION = "Tell them to call emergency services (911, 999, 000 or 112) now, and say nothing more."
 
 
-def escalate(findings: list[Finding], *texts: str) -> list[Finding]:
-    """Make medical advice a blocking finding when the draft, what it answers or the facts name a red flag."""
-    if not has_red_flag(*texts):
+def escalate(findings: list[Finding], draft: str, *texts: str) -> list[Finding]:
+    """Make medical advice a blocking finding when the draft, what it answers or the facts name a red flag.
+
+    The draft's own safety-netting ("if you get chest pain, call 911") names red flags nobody described.
+    """
+    if not any(f.kind == "tone" and f.label == "MEDICAL_ADVICE" for f in findings):
+        return findings
+    if not has_red_flag(without_safety_nets(draft), *texts):
         return findings
     return [
         replace(

@@ -23,7 +23,7 @@ TOLERANCE = 0.01  # F1 this close to the best counts as the best (see _steady_th
 def matrix(rows: list[Prepared], size: int = SIZE) -> sparse.csr_matrix:
     """The rows' tone model inputs (see model_columns) as a sparse matrix."""
     inputs = (tone_inputs(p.draft, p.rule_tone, p.privacy) for p in rows)
-    return columns_matrix([model_columns(*split_columns(features, size)) for features in inputs], size)
+    return columns_matrix([model_columns(*split_columns(features, size), size) for features in inputs], size)
 
 
 def feature_matrix(feature_lists: list[list[str]], size: int = SIZE) -> sparse.csr_matrix:
