@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..model import TONE_GOOD, Draft, Finding
 from ..tone.common import tone_finding
 from . import registry
+from .draft_judge import EVIDENCE_FLOOR, draft_evidence
 from .guidance import learned_finding
 from .hashing import hashed
 from .privacy_features import lexical_marks, sequence_features
@@ -71,15 +72,32 @@ def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Fi
         sorted({f.label for f in rule_tone}),
         zeros=False,  # the tagger's scores are the same without them, and it reads them faster
     )
-    spans = models.privacy.spans(tokens, features)
+    probabilities = models.privacy.probabilities(
+        features, floor=min(EVIDENCE_FLOOR, models.privacy.threshold)
+    )
+    spans = models.privacy.spans_from(tokens, probabilities)
     gate = models.gate
     candidates: list[Finding] = []
-    if gate is not None and privacy_likelihood(draft, rule_tone, rule_privacy) < gate.thresholds[0]:
+    if gate is not None and not _holds_privacy(models, draft, rule_tone, rule_privacy, probabilities):
         sure = models.privacy.sure_identifiers(spans)
         candidates = [_candidate(s) for s in spans if s not in sure and _patterned(s)]
         spans = sure
     trusted = [f for f in rule_privacy if gate is not None and f.rule in gate.trusted_rules]
     return _pinned([_judged(span, draft, rule_privacy) for span in spans]) + candidates + facts + trusted
+
+
+def _holds_privacy(
+    models: registry.Models,
+    draft: Draft,
+    rule_tone: list[Finding],
+    rule_privacy: list[Finding],
+    probabilities: list[dict[str, float]],
+) -> bool:
+    """Whether the draft holds any privacy detail: the judge's verdict (without a judge, the gate's)."""
+    likelihood = privacy_likelihood(draft, rule_tone, rule_privacy)
+    if models.judge is None:
+        return likelihood >= models.gate.thresholds[0]
+    return models.judge.holds_privacy(draft_evidence(likelihood, probabilities, draft.audience))
 
 
 def _patterned(span: TaggedSpan) -> bool:

@@ -57,12 +57,17 @@ class PrivacyTagger:
         return [span for span in spans if span.label in DIRECT and span.confidence >= self.sure]
 
     def spans(self, tokens: list[Token], features: list[dict[str, object]]) -> list[TaggedSpan]:
-        """The runs of tokens that are privacy details with probability above the threshold.
+        """The runs of tokens that are privacy details with probability above the threshold."""
+        return self.spans_from(tokens, self.probabilities(features, floor=self.threshold))
+
+    def spans_from(self, tokens: list[Token], probabilities: list[dict[str, float]]) -> list[TaggedSpan]:
+        """The runs of tokens above the threshold, given the tokens' probabilities (from probabilities()
+        with a floor no higher than the threshold).
 
         A run holds consecutive tokens of one label; punctuation at either end is left out of it.
         """
         runs: list[tuple[str, list[int], float]] = []
-        for index, probs in enumerate(self.probabilities(features, floor=self.threshold)):
+        for index, probs in enumerate(probabilities):
             inside = 1.0 - probs[OUTSIDE]
             if inside <= self.threshold:
                 continue

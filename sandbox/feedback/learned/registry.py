@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .draft_judge import DraftJudge
 from .linear import LinearModel
 from .privacy_tagger import PrivacyTagger
 
@@ -26,6 +27,7 @@ class Models:
     tone: LinearModel | None = None
     privacy: PrivacyTagger | None = None
     gate: LinearModel | None = None  # does the draft hold any privacy detail at all? (one label)
+    judge: DraftJudge | None = None  # the gate's and the tagger's views weighed (else the gate's threshold)
 
 
 _loaded: Models | None = None
@@ -41,6 +43,7 @@ def _load() -> Models:
         tone=LinearModel.load(TONE_FILE) if TONE_FILE.exists() else None,
         privacy=PrivacyTagger(PRIVACY_FILE, settings["threshold"], settings.get("sure", 1.01)),
         gate=LinearModel.load(GATE_FILE),
+        judge=DraftJudge.from_dict(settings["judge"]) if "judge" in settings else None,
     )
 
 

@@ -42,11 +42,11 @@ def build(training: list[Prepared], tone_only: list[Prepared] = ()) -> registry.
     """Every trained part, fitted on these rows (the tone model on the tone-only rows as well)."""
     privacy = train_privacy(training)
     print(
-        f"    thresholds: token {privacy.threshold}, draft {privacy.gate_threshold}, sure {privacy.sure}",
+        f"    thresholds: token {privacy.threshold}, draft {privacy.judge.threshold}, sure {privacy.sure}",
         file=sys.stderr,
     )
     tone = train_tone([*training, *tone_only])
-    return registry.Models(tone=tone, privacy=privacy.tagger, gate=privacy.gate)
+    return registry.Models(tone=tone, privacy=privacy.tagger, gate=privacy.gate, judge=privacy.judge)
 
 
 _ROWS: list[Prepared] = []  # the prepared rows, shared with worker processes (fork)

@@ -1,14 +1,16 @@
-"""Training the privacy side: a CRF tagger on BIO tags, a gate model for whole drafts, and their thresholds.
+"""Training the privacy side: a CRF tagger on BIO tags, a gate model for whole drafts, the judge that weighs
+the two, and their thresholds.
 
-The two thresholds (how probable a token must be, how probable it must be that a draft holds any
-privacy detail at all) are chosen on authors held back from the training rows, then both models are
-fitted again on every row.
+The tagger and the gate are first fitted without every HELD_BACK-th author. On the held-back authors'
+drafts, which neither model has seen, the judge learns how far to trust each (learned/draft_judge.py), and
+the thresholds (how probable a token must be, how probable it must be that a draft holds any privacy detail
+at all) are chosen. Then the tagger and the gate are fitted again on every row.
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +18,7 @@ import pycrfsuite
 from sklearn.linear_model import LogisticRegression
 
 from ..learned.decide import gate_inputs
+from ..learned.draft_judge import EVIDENCE_FLOOR, DraftJudge, draft_evidence
 from ..learned.hashing import SIZE
 from ..learned.linear import LinearModel
 from ..learned.privacy_features import sequence_features
@@ -28,7 +31,7 @@ from .trust import trusted_privacy_rules
 
 PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 TAU = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
-GAMMA = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
+GAMMA = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 SURE = (0.8, 0.9, 0.95, 1.01)
 MAX_FALSE_ALARMS = 0.10
 MIN_PRECISION = 0.85
@@ -37,12 +40,12 @@ HELD_BACK = 4  # every 4th training author calibrates the thresholds
 
 @dataclass
 class PrivacyModels:
-    """The tagger, the gate and the thresholds they were calibrated with."""
+    """The tagger, the gate, the judge and the thresholds they were calibrated with."""
 
     tagger: PrivacyTagger
     gate: LinearModel
+    judge: DraftJudge
     threshold: float
-    gate_threshold: float
     sure: float
 
 
@@ -132,6 +135,13 @@ def _measure(rows, tagged: list[list], tagger: PrivacyTagger, gamma: float, sure
     return found / max(total, 1), hits / max(predicted, 1), flagged / max(with_phi, 1), alarms / max(clean, 1)
 
 
+def _fit_judge(evidence: list[list[float]], holds: list[bool]) -> DraftJudge:
+    """The judge fitted on drafts neither the tagger nor the gate was trained on."""
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000)
+    model.fit(np.array(evidence, dtype=np.float64), np.array(holds, dtype=np.int8))
+    return DraftJudge(tuple(float(w) for w in model.coef_[0]), float(model.intercept_[0]))
+
+
 def _choose(measured: dict[tuple[float, float, float], tuple[float, ...]]) -> tuple[float, float, float]:
     """The thresholds with the best recall among those within the false-alarm and precision limits."""
 
@@ -143,28 +153,38 @@ def _choose(measured: dict[tuple[float, float, float], tuple[float, ...]]) -> tu
     return max(measured.items(), key=worth)[0]
 
 
-def calibrate(rows: list[Prepared]) -> tuple[float, float, float]:
-    """Choose the two thresholds on every HELD_BACK-th author, with models fitted on the others."""
+def calibrate(rows: list[Prepared]) -> tuple[float, DraftJudge, float]:
+    """Fit the judge and choose the thresholds on every HELD_BACK-th author, with the tagger and the gate
+    fitted on the others: (token threshold, judge with its threshold, sure)."""
     authors = data.authors([p.row for p in rows])
     held = set(authors[::HELD_BACK])
     fit = [p for p in rows if p.author not in held]
     check = [p for p in rows if p.author in held]
     tagger, gate = _fit_tagger(fit, None), _fit_gate(fit)
     gate_probs = 1 / (1 + np.exp(-(_gate_matrix(check) @ gate.weights.T + gate.biases)))[:, 0]
-    prepared = [(p, *sequence(p)[:2], float(prob)) for p, prob in zip(check, gate_probs, strict=True)]
+    sequences = [sequence(p)[:2] for p in check]
+    evidence = [
+        draft_evidence(float(prob), tagger.probabilities(features, floor=EVIDENCE_FLOOR), p.draft.audience)
+        for p, prob, (_tokens, features) in zip(check, gate_probs, sequences, strict=True)
+    ]
+    judge = _fit_judge(evidence, [bool(p.spans_in_draft()) for p in check])
+    prepared = [
+        (p, tokens, features, judge.probability(numbers))
+        for p, (tokens, features), numbers in zip(check, sequences, evidence, strict=True)
+    ]
     measured = {}
     for t in TAU:
         tagged = _tagged(prepared, tagger, t)
         measured.update({(t, g, s): _measure(prepared, tagged, tagger, g, s) for g in GAMMA for s in SURE})
     tagger.path.unlink(missing_ok=True)
-    return _choose(measured)
+    threshold, judge_threshold, sure = _choose(measured)
+    return threshold, replace(judge, threshold=judge_threshold), sure
 
 
 def train_privacy(rows: list[Prepared], target: Path | None = None) -> PrivacyModels:
-    """Calibrate the thresholds, then fit the tagger and the gate on every row."""
-    threshold, gate_threshold, sure = calibrate(rows)
+    """Fit the judge and calibrate the thresholds, then fit the tagger and the gate on every row."""
+    threshold, judge, sure = calibrate(rows)
     tagger, gate = _fit_tagger(rows, target), _fit_gate(rows)
     tagger.threshold, tagger.sure = threshold, sure
-    gate.thresholds = np.array([gate_threshold], dtype=np.float32)
     gate.trusted_rules = trusted_privacy_rules(rows)
-    return PrivacyModels(tagger, gate, threshold, gate_threshold, sure)
+    return PrivacyModels(tagger, gate, judge, threshold, sure)

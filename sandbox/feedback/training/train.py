@@ -42,8 +42,8 @@ def main() -> int:
     privacy.gate.save(registry.GATE_FILE)
     settings = {
         "threshold": privacy.threshold,
-        "gate_threshold": privacy.gate_threshold,
         "sure": privacy.sure,
+        "judge": privacy.judge.as_dict(),
         "version": version,
     }
     registry.SETTINGS_FILE.write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
