@@ -37,6 +37,8 @@ def test_a_judge_round_trips_through_its_settings_and_refuses_other_evidence():
     stale = {**judge.as_dict(), "evidence": ["gate log-odds"]}
     with pytest.raises(ValueError, match="make train"):
         DraftJudge.from_dict(stale)
+    with pytest.raises(ValueError, match="make train"):
+        DraftJudge.from_dict({})  # settings written before there was a judge
 
 
 def test_the_evidence_reads_the_gate_and_the_tokens_by_kind_of_label():

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..model import TONE_GOOD, Draft, Finding
 from ..tone.common import tone_finding
 from . import registry
-from .draft_judge import EVIDENCE_FLOOR, draft_evidence
+from .draft_judge import EVIDENCE_FLOOR, DraftJudge, draft_evidence
 from .guidance import learned_finding
 from .hashing import hashed
 from .privacy_features import lexical_marks, sequence_features
@@ -75,10 +75,14 @@ def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Fi
     probabilities = models.privacy.probabilities(
         features, floor=min(EVIDENCE_FLOOR, models.privacy.threshold)
     )
-    spans = models.privacy.spans_from(tokens, probabilities)
-    gate = models.gate
+    spans = models.privacy.spans(tokens, probabilities)
+    gate, judge = models.gate, models.judge
     candidates: list[Finding] = []
-    if gate is not None and not _holds_privacy(models, draft, rule_tone, rule_privacy, probabilities):
+    if (
+        gate is not None
+        and judge is not None
+        and not _holds_privacy(judge, draft, rule_tone, rule_privacy, probabilities)
+    ):
         sure = models.privacy.sure_identifiers(spans)
         candidates = [_candidate(s) for s in spans if s not in sure and _patterned(s)]
         spans = sure
@@ -87,17 +91,15 @@ def decide_privacy(draft: Draft, rule_privacy: list[Finding], rule_tone: list[Fi
 
 
 def _holds_privacy(
-    models: registry.Models,
+    judge: DraftJudge,
     draft: Draft,
     rule_tone: list[Finding],
     rule_privacy: list[Finding],
     probabilities: list[dict[str, float]],
 ) -> bool:
-    """Whether the draft holds any privacy detail: the judge's verdict (without a judge, the gate's)."""
+    """The judge's verdict on whether the draft holds any privacy detail."""
     likelihood = privacy_likelihood(draft, rule_tone, rule_privacy)
-    if models.judge is None:
-        return likelihood >= models.gate.thresholds[0]
-    return models.judge.holds_privacy(draft_evidence(likelihood, probabilities, draft.audience))
+    return judge.holds_privacy(draft_evidence(likelihood, probabilities, draft.audience))
 
 
 def _patterned(span: TaggedSpan) -> bool:

@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .privacy_tagger import DIRECT, OUTSIDE
+from .privacy_tagger import DIRECT, OUTSIDE, likeliest_label
 
 # The tagger's probabilities are read with labels for every token at least this likely to be inside a span.
 EVIDENCE_FLOOR = 0.2
@@ -57,7 +57,7 @@ class DraftJudge:
     @classmethod
     def from_dict(cls, values: dict) -> DraftJudge:
         """A judge written by as_dict(); the evidence it was fitted on must be today's."""
-        if tuple(values["evidence"]) != EVIDENCE:
+        if tuple(values.get("evidence", ())) != EVIDENCE:
             raise ValueError("the draft judge was fitted on other evidence: run `make train`")
         return cls(
             tuple(float(w) for w in values["weights"]), float(values["bias"]), float(values["threshold"])
@@ -75,8 +75,7 @@ def draft_evidence(
     for chance, probs in zip(inside, token_probabilities, strict=True):
         if chance <= EVIDENCE_FLOOR or len(probs) == 1:
             continue
-        label = max((name for name in probs if name != OUTSIDE), key=probs.__getitem__)[2:]
-        if label in DIRECT:
+        if likeliest_label(probs) in DIRECT:
             direct = max(direct, chance)
         else:
             other = max(other, chance)

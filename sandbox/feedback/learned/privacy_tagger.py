@@ -56,13 +56,9 @@ class PrivacyTagger:
         """The spans that are direct identifiers the tagger is sure of (at least `sure` probable)."""
         return [span for span in spans if span.label in DIRECT and span.confidence >= self.sure]
 
-    def spans(self, tokens: list[Token], features: list[dict[str, object]]) -> list[TaggedSpan]:
-        """The runs of tokens that are privacy details with probability above the threshold."""
-        return self.spans_from(tokens, self.probabilities(features, floor=self.threshold))
-
-    def spans_from(self, tokens: list[Token], probabilities: list[dict[str, float]]) -> list[TaggedSpan]:
-        """The runs of tokens above the threshold, given the tokens' probabilities (from probabilities()
-        with a floor no higher than the threshold).
+    def spans(self, tokens: list[Token], probabilities: list[dict[str, float]]) -> list[TaggedSpan]:
+        """The runs of tokens that are privacy details with probability above the threshold, given the
+        tokens' probabilities (from probabilities() with a floor no higher than the threshold).
 
         A run holds consecutive tokens of one label; punctuation at either end is left out of it.
         """
@@ -71,13 +67,19 @@ class PrivacyTagger:
             inside = 1.0 - probs[OUTSIDE]
             if inside <= self.threshold:
                 continue
-            label = max(self._labels, key=probs.__getitem__)[2:]
+            label = likeliest_label(probs)
             if runs and runs[-1][0] == label and runs[-1][1][-1] == index - 1:
                 runs[-1][1].append(index)
                 runs[-1] = (label, runs[-1][1], max(runs[-1][2], inside))
             else:
                 runs.append((label, [index], inside))
         return [span for label, run, sure in runs if (span := _trimmed(tokens, run, label, sure))]
+
+
+def likeliest_label(probs: dict[str, float]) -> str:
+    """The privacy label (NAME, not B-NAME) of a token's likeliest tag other than O; its probabilities must
+    have been read with labels (above the floor)."""
+    return max((tag for tag in probs if tag != OUTSIDE), key=probs.__getitem__)[2:]
 
 
 def _trimmed(tokens: list[Token], run: list[int], label: str, sure: float) -> TaggedSpan | None:

@@ -27,7 +27,7 @@ class Models:
     tone: LinearModel | None = None
     privacy: PrivacyTagger | None = None
     gate: LinearModel | None = None  # does the draft hold any privacy detail at all? (one label)
-    judge: DraftJudge | None = None  # the gate's and the tagger's views weighed (else the gate's threshold)
+    judge: DraftJudge | None = None  # weighs the gate and the tagger (none: no draft held back)
 
 
 _loaded: Models | None = None
@@ -43,7 +43,7 @@ def _load() -> Models:
         tone=LinearModel.load(TONE_FILE) if TONE_FILE.exists() else None,
         privacy=PrivacyTagger(PRIVACY_FILE, settings["threshold"], settings.get("sure", 1.01)),
         gate=LinearModel.load(GATE_FILE),
-        judge=DraftJudge.from_dict(settings["judge"]) if "judge" in settings else None,
+        judge=DraftJudge.from_dict(settings.get("judge", {})),
     )
 
 

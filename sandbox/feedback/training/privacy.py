@@ -111,15 +111,15 @@ def _overlap(a, b) -> bool:
 
 
 def _tagged(rows, tagger: PrivacyTagger, tau: float) -> list[list]:
-    """The tagger's spans for each row at token threshold tau (the slow part: computed once per tau)."""
+    """The tagger's spans for each row at token threshold tau, from the tokens' probabilities."""
     tagger.threshold = tau
-    return [tagger.spans(tokens, features) for _prepared, tokens, features, _probability in rows]
+    return [tagger.spans(tokens, probabilities) for _prepared, tokens, probabilities, _judged in rows]
 
 
 def _measure(rows, tagged: list[list], tagger: PrivacyTagger, gamma: float, sure: float) -> tuple[float, ...]:
     """Span recall, span precision, post recall and false alarms on rows, given their tagged spans."""
     total = found = predicted = hits = with_phi = flagged = clean = alarms = 0
-    for (prepared, _tokens, _features, probability), spans in zip(rows, tagged, strict=True):
+    for (prepared, _tokens, _probabilities, probability), spans in zip(rows, tagged, strict=True):
         if probability < gamma:
             tagger.sure = sure
             spans = tagger.sure_identifiers(spans)
@@ -133,6 +133,11 @@ def _measure(rows, tagged: list[list], tagger: PrivacyTagger, gamma: float, sure
         else:
             clean, alarms = clean + 1, alarms + bool(spans)
     return found / max(total, 1), hits / max(predicted, 1), flagged / max(with_phi, 1), alarms / max(clean, 1)
+
+
+def _tokens_and_probabilities(tagger: PrivacyTagger, prepared: Prepared) -> tuple[list[Token], list[dict]]:
+    tokens, features, _tags = sequence(prepared)
+    return tokens, tagger.probabilities(features, floor=EVIDENCE_FLOOR)
 
 
 def _fit_judge(evidence: list[list[float]], holds: list[bool]) -> DraftJudge:
@@ -162,15 +167,17 @@ def calibrate(rows: list[Prepared]) -> tuple[float, DraftJudge, float]:
     check = [p for p in rows if p.author in held]
     tagger, gate = _fit_tagger(fit, None), _fit_gate(fit)
     gate_probs = 1 / (1 + np.exp(-(_gate_matrix(check) @ gate.weights.T + gate.biases)))[:, 0]
-    sequences = [sequence(p)[:2] for p in check]
+    # Read once with labels from EVIDENCE_FLOOR up, which is no higher than any TAU: the judge's evidence
+    # and every tau's spans come from the same probabilities.
+    read = [_tokens_and_probabilities(tagger, p) for p in check]
     evidence = [
-        draft_evidence(float(prob), tagger.probabilities(features, floor=EVIDENCE_FLOOR), p.draft.audience)
-        for p, prob, (_tokens, features) in zip(check, gate_probs, sequences, strict=True)
+        draft_evidence(float(prob), probabilities, p.draft.audience)
+        for p, prob, (_tokens, probabilities) in zip(check, gate_probs, read, strict=True)
     ]
     judge = _fit_judge(evidence, [bool(p.spans_in_draft()) for p in check])
     prepared = [
-        (p, tokens, features, judge.probability(numbers))
-        for p, (tokens, features), numbers in zip(check, sequences, evidence, strict=True)
+        (p, tokens, probabilities, judge.probability(numbers))
+        for p, (tokens, probabilities), numbers in zip(check, read, evidence, strict=True)
     ]
     measured = {}
     for t in TAU:
