@@ -65,6 +65,7 @@ class Config:
         self.PROXY_FIX = _env("SANDBOX_PROXY_FIX", "0") == "1"
         self.ENABLE_DEMO_SEED = _env("SANDBOX_ENV", "development") != "production"
         self.LIVE_TICKER = _env("SANDBOX_LIVE_TICKER", "1") == "1"  # releases scheduled injects on time
+        self.RUN_POLL_SECONDS = 5.0  # how often a solo run's page asks whether something new arrived
 
 
 class TestConfig(Config):

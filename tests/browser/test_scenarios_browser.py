@@ -104,10 +104,16 @@ def rubric_description(scenario, inject_key: str, item_key: str) -> str:
     return next(e.description for e in inject.expected if e.key == item_key)
 
 
-def log_in_trainee(live_app, page: Page, base: str) -> None:
-    """A trainee of a fresh organisation, logged in through the real login page, on the library."""
+def log_in_trainee(live_app, page: Page, base: str) -> str:
+    """A trainee of a new organisation, logged in through the login page, on the library; their email."""
     with live_app.app_context():
         email = make_user(make_org("Scenario Test Clinic"), Role.TRAINEE).email
+    log_in(page, base, email)
+    return email
+
+
+def log_in(page: Page, base: str, email: str) -> None:
+    """Log in through the real login page, landing on the scenario library."""
     page.goto(f"{base}/login?next=/practice/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)

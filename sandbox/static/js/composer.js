@@ -93,9 +93,38 @@
     return draft;
   }
 
+  // Unsent drafts are kept in this tab's session storage until their form is submitted, so a reload,
+  // a dropped connection or a page that swaps in new posts never loses a word. Storage can be refused
+  // (private windows, full quota): the composer then works as before.
+  const store = {
+    key: (textarea) => `draft|${document.body.dataset.user || ""}|${window.location.pathname}|${textarea.id}`,
+    read(key) {
+      try { return window.sessionStorage.getItem(key) || ""; } catch { return ""; }
+    },
+    write(key, text) {
+      try {
+        if (text.trim()) window.sessionStorage.setItem(key, text);
+        else window.sessionStorage.removeItem(key);
+      } catch { /* not kept: nothing else to do */ }
+    },
+  };
+
+  function restoreDraft(form, textarea) {
+    const saved = store.read(store.key(textarea));
+    if (!saved || textarea.value) return;
+    textarea.value = saved;
+    const note = document.createElement("p");
+    note.className = "hint draft-restored";
+    note.textContent = "Your unsent draft is back where you left it.";
+    textarea.before(note);
+  }
+
   function setup(form) {
     const textarea = form.querySelector(".composer-text");
-    if (!textarea) return;
+    if (!textarea || form.dataset.composerReady) return;
+    form.dataset.composerReady = "1";
+    restoreDraft(form, textarea);
+    form.addEventListener("submit", () => store.write(store.key(textarea), ""));
     const counter = form.querySelector(".counter");
     const limit = Number(form.dataset.limit);
     let timer = null;
@@ -114,6 +143,7 @@
     }
 
     function onInput() {
+      store.write(store.key(textarea), textarea.value);
       const length = textarea.value.length;
       counter.querySelector(".count").textContent = String(length);
       counter.classList.toggle("over-limit", length > limit);
