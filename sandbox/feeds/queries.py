@@ -176,6 +176,39 @@ def thread(viewer: User, post: Post) -> list[FeedItem]:
     return [FeedItem(p, r, n, m) for p, r, n, m in db.session.execute(stmt).unique().all()]
 
 
+@dataclass(frozen=True)
+class Reply:
+    """A reply in a conversation: the post with its counts, how deep it sits (1 answers the top post) and
+    the post it answers."""
+
+    item: FeedItem
+    depth: int
+    answers: Post
+
+
+def conversation(viewer: User, post: Post, max_depth: int = 12) -> list[Reply]:
+    """Every visible reply under a post, at any depth: each reply followed by its own replies, oldest
+    first at each level (one query per level)."""
+    world = _visible_to(viewer, _run_of(post))
+    below: dict[int, list[FeedItem]] = {}
+    level = [post.id]
+    for _ in range(max_depth):
+        stmt = _counted(viewer).where(Post.parent_id.in_(level), world).order_by(Post.created_at, Post.id)
+        found = [FeedItem(p, r, n, m) for p, r, n, m in db.session.execute(stmt).unique().all()]
+        for item in found:
+            below.setdefault(item.post.parent_id, []).append(item)
+        level = [item.post.id for item in found]
+        if not level:
+            break
+    ordered: list[Reply] = []
+    stack = [(item, 1, post) for item in reversed(below.get(post.id, []))]
+    while stack:
+        item, depth, answers = stack.pop()
+        ordered.append(Reply(item, depth, answers))
+        stack.extend((child, depth + 1, item.post) for child in reversed(below.get(item.post.id, [])))
+    return ordered
+
+
 def feed_item(viewer: User, post: Post) -> FeedItem:
     """One post with its counts and the viewer's reaction, as a feed would show it."""
     row = db.session.execute(_counted(viewer).where(Post.id == post.id)).unique().one()

@@ -8,10 +8,21 @@ import sqlalchemy as sa
 
 from ..extensions import db
 from ..feedback import natural_version, safer_version
+from ..feeds.queries import FeedItem, Reply
 from ..models import Finding, Post, Run
 from .runs import run_post
 from .schema import Scenario
 from .scoring import score_run
+
+
+def open_reply_box(item: FeedItem, replies: list[Reply]) -> int | None:
+    """The post whose reply box a run's thread shows open: the newest persona post in it (or the top post).
+
+    The other boxes wait behind a "Reply to …" button, so two stacked boxes are never taken for one.
+    """
+    posts = [item.post, *(reply.item.post for reply in replies if reply.item.post.author_persona)]
+    answerable = [post for post in posts if not post.is_deleted]
+    return max(answerable, key=lambda post: (post.created_at, post.id)).id if answerable else None
 
 
 def scenario_summary(scenario: Scenario) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from ..models import LiveSession, Post, PostKind, Run
 from ..security import POSTING_ROLES, STAFF_ROLES, role_required
 from .forms import ScenarioUploadForm
 from .loader import ScenarioError
-from .presenters import run_timeline, scorecard_json
+from .presenters import open_reply_box, run_timeline, scorecard_json
 from .runs import advance, finish_run, library_for, own_run, scenario_for, scenario_of, start_run
 from .uploads import scenario_yaml, upload_scenario, uploaded_for
 
@@ -79,7 +79,10 @@ def play(run_id: int):
     scenario = scenario_of(run)
     platform = PLATFORMS[run.platform]
     page = queries.feed_page(current_user, platform, limit=100, run=run)
-    threads = [(item, queries.thread(current_user, item.post)) for item in page.items]
+    threads = []
+    for item in page.items:
+        replies = queries.conversation(current_user, item.post)
+        threads.append((item, replies, open_reply_box(item, replies)))
     messages = db.session.scalars(
         sa.select(Post)
         .where(

@@ -350,3 +350,34 @@ def test_shared_room_trainee_page_shows_the_room_feed_and_their_dm(client, room)
     page = client.get(client.get(f"/live/{live.id}/play").location).text
     assert "can you confirm??" in page
     assert "ok off the record" in page and 'aria-labelledby="dm-title"' in page
+
+
+@pytest.mark.parametrize("mode", ["parallel", "shared"])
+def test_a_role_players_reply_to_a_trainee_shows_on_their_run_page_with_a_composer(client, room, mode):
+    from sandbox.live import roleplay
+
+    live = new_session(room, mode=mode, start=True, join=1)
+    trainee = room[1][0]
+    mine = reply_to_ask(trainee, live, "I can't comment on anyone's health, sorry.")
+    persona = roleplay.persona_choices(live)[0].value
+    said = roleplay.persona_says(
+        live, persona, f"reply:{mine.id}", "Why not? Everyone knows anyway.", room[0]
+    )
+    db.session.commit()
+
+    log_in(client, trainee)
+    page = client.get(client.get(f"/live/{live.id}/play").location).text
+    assert "Why not? Everyone knows anyway." in page
+    assert page.index(f'id="post-{mine.id}"') < page.index(f'id="post-{said[0].id}"')
+    assert f'for="body-reply-{said[0].id}" class="composer-label">Replying to @{persona}</label>' in page
+    answer = client.post(
+        "/p/microblog/compose",
+        data={
+            "kind": "reply",
+            "parent_id": said[0].id,
+            "run_id": sessions.participant_for(live, trainee).run_id,
+            "body": "Thanks for asking. Our media office can help: 555-0177.",
+        },
+    )
+    assert answer.status_code == 302
+    assert "Our media office can help" in client.get(answer.location.split("#")[0]).text

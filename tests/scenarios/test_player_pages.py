@@ -108,3 +108,52 @@ def test_scorecard_answers_only_list_what_arrived(client, login_as):
     client.post(f"/practice/runs/{run.id}/finish")
     card = client.get(f"/api/v1/runs/{run.id}/scorecard").json
     assert [a["inject"] for a in card["answers"]] == ["review"]
+
+
+def test_an_answer_to_a_follow_up_shows_on_the_run_page_under_the_post_it_answers(client, login_as):
+    login_as(Role.TRAINEE)
+    client.post("/practice/microblog-public-symptom-question/start")
+    run = db.session.scalar(sa.select(Run).order_by(Run.id.desc()))
+    question = db.session.scalar(
+        sa.select(Post).where(Post.run_id == run.id, Post.scenario_key == "question")
+    )
+    first = "Please call 911 now rather than waiting for replies. Don't drive yourself."
+    client.post(
+        "/p/microblog/compose",
+        data={"kind": "reply", "parent_id": question.id, "run_id": run.id, "body": first},
+    )
+    client.get(f"/practice/runs/{run.id}")  # the follow-up arrives, in answer to the question
+    follow_up = db.session.scalar(
+        sa.select(Post).where(
+            Post.run_id == run.id, Post.parent_id == question.id, Post.author_persona_id.is_not(None)
+        )
+    )
+    later = "No need to apologise, you are doing exactly the right thing. Take care."
+    answered = client.post(
+        "/p/microblog/compose",
+        data={"kind": "reply", "parent_id": follow_up.id, "run_id": run.id, "body": later},
+    )
+    assert answered.status_code == 302
+
+    page = client.get(f"/practice/runs/{run.id}").text
+    # The answer to the follow-up is on the run page, one step deeper than the follow-up, right after it.
+    mine = db.session.scalar(sa.select(Post).where(Post.parent_id == follow_up.id))
+    assert later in page
+    assert page.index(f'id="post-{follow_up.id}"') < page.index(f'id="post-{mine.id}"')
+
+    def depth_of(post_id: int) -> int:
+        return int(page[: page.index(f'id="post-{post_id}"')].rsplit("depth-", 1)[1][0])
+
+    assert depth_of(mine.id) == depth_of(follow_up.id) + 1 == 2
+    # Each composer says whom it answers, so two stacked boxes are never mistaken for one another.
+    for answered_post in (follow_up, question):
+        label = f'for="body-reply-{answered_post.id}" class="composer-label">'
+        assert f"{label}Replying to @{answered_post.author_persona.handle}</label>" in page
+    # Only the box under the newest persona post is open; the question's waits behind a button.
+
+    def folded(post_id: int) -> bool:
+        before = page[: page.index(f'for="body-reply-{post_id}"')]
+        return before.rfind('<details class="reply-box">') > before.rfind("</details>")
+
+    assert not folded(follow_up.id) and folded(question.id)
+    assert f"<summary>Reply to @{question.author_persona.handle}</summary>" in page

@@ -113,6 +113,8 @@
     const saved = store.read(store.key(textarea));
     if (!saved || textarea.value) return;
     textarea.value = saved;
+    const folded = form.closest("details");
+    if (folded) folded.open = true;
     const note = document.createElement("p");
     note.className = "hint draft-restored";
     note.textContent = "Your unsent draft is back where you left it.";
