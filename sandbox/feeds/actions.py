@@ -95,11 +95,16 @@ def compose(platform_id: str):
             "feeds/compose.html", platform, error.status, form=form, error=error.message, field=error.field
         )
     problems = [f for f in report.findings if f.severity in ("block", "warn")]
-    flash(
-        f"Posted. {len(problems)} thing(s) to look at below." if problems else "Posted.",
-        "info" if problems else "success",
-    )
+    flash(_posted_message(post, len(problems)), "info" if problems else "success")
     return _after_post(platform, post)
+
+
+def _posted_message(post, problems: int) -> str:
+    """'Posted.' or 'Sent.' (a message), and how many findings are worth a look."""
+    done = "Sent." if post.kind == PostKind.DM else "Posted."
+    if not problems:
+        return done
+    return f"{done} {problems} {'thing' if problems == 1 else 'things'} to look at below."
 
 
 @bp.route("/<platform_id>/posts/<int:post_id>/edit", methods=["GET", "POST"])

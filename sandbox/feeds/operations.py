@@ -45,7 +45,8 @@ class Draft:
 
 
 def _validate_body(platform: Platform, draft: Draft) -> str:
-    body = (draft.body or "").strip()
+    # Browsers send a textarea's line breaks as CR LF; counted as one character, as the composer counts them.
+    body = (draft.body or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not body and draft.kind not in (PostKind.SHARE,):
         raise InvalidInput("Write something first: the post is empty.", "body")
     if len(body) > platform.char_limit:

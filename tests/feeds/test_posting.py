@@ -171,6 +171,13 @@ def test_dm_needs_a_connection(client, trainee, crowd):
     assert sent.status_code == 302 and f"/messages/{patient.handle}" in sent.headers["Location"]
     dm = db.session.scalar(sa.select(Post))
     assert dm.kind == PostKind.DM and dm.recipient_persona_id == patient.id and dm.audience.value == "private"
+    assert "Sent." in client.get(sent.headers["Location"]).text
+
+
+def test_line_breaks_sent_as_cr_lf_count_once_and_are_stored_as_one(client, trainee):
+    body = "x" * 278 + "\r\n!"  # 280 characters as the composer counts them
+    assert _compose(client, "microblog", body=body, audience="public").status_code == 302
+    assert db.session.scalar(sa.select(Post.body)) == "x" * 278 + "\n!"
 
 
 def test_reviewers_read_but_cannot_post(client, login_as, org, crowd):

@@ -128,6 +128,7 @@
     restoreDraft(form, textarea);
     form.addEventListener("submit", () => store.write(store.key(textarea), ""));
     const counter = form.querySelector(".counter");
+    const submit = form.querySelector('button[type="submit"]');
     const limit = Number(form.dataset.limit);
     let timer = null;
     let latest = 0;
@@ -146,9 +147,14 @@
 
     function onInput() {
       store.write(store.key(textarea), textarea.value);
-      const length = textarea.value.length;
+      // As the server counts: characters (an emoji is one), line breaks as one, ends trimmed.
+      const length = Array.from(textarea.value.trim()).length;
       counter.querySelector(".count").textContent = String(length);
       counter.classList.toggle("over-limit", length > limit);
+      if (submit) {
+        submit.disabled = length > limit;
+        submit.title = length > limit ? `Over the ${limit}-character limit: shorten it first.` : "";
+      }
       clearTimeout(timer);
       timer = setTimeout(check, DELAY_MS);
     }
