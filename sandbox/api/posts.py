@@ -34,6 +34,7 @@ def _pause_response(pause: PauseRequired, message: str):
     body["findings"] = [f.to_dict() for f in pause.report.findings]
     body["safer_text"] = pause.report.safer_text
     body["safer_placeholders"] = pause.report.safer_placeholders
+    body["photo_flagged"] = list(pause.photo_flagged)
     return jsonify(body), status
 
 
@@ -133,6 +134,12 @@ document(
                             "findings": {"type": "array", "items": FINDING_SCHEMA},
                             "safer_text": REPORT_SCHEMA["properties"]["safer_text"],
                             "safer_placeholders": REPORT_SCHEMA["properties"]["safer_placeholders"],
+                            "photo_flagged": {
+                                "type": "array",
+                                "items": {"type": "string"},
+                                "description": "What the author said the attached picture shows, when that "
+                                "is why the post paused (faces, wristbands, whiteboards, screens, documents)",
+                            },
                         },
                     }
                 }

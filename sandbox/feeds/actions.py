@@ -13,7 +13,7 @@ from ..models import Post, PostKind
 from ..security import POSTING_ROLES, role_required
 from . import bp
 from .forms import ActionForm, ComposeForm
-from .images import save_image
+from .images import FRAME_ITEMS, save_image
 from .lookups import own_post
 from .operations import Draft, PauseRequired, create_post, delete_post, edit_post, react
 from .platforms import Platform, get_platform
@@ -87,7 +87,13 @@ def compose(platform_id: str):
     except PauseRequired as pause:
         db.session.commit()  # keeps the audit record of the paused draft
         return render_platform(
-            "feeds/pause.html", platform, 409, form=form, report=pause.report, attachment_id=attachment_id
+            "feeds/pause.html",
+            platform,
+            409,
+            form=form,
+            report=pause.report,
+            attachment_id=attachment_id,
+            photo_flagged=[FRAME_ITEMS[item] for item in pause.photo_flagged if item in FRAME_ITEMS],
         )
     except InvalidInput as error:
         db.session.rollback()

@@ -21,11 +21,13 @@ REPLY_KINDS = (PostKind.REPLY, PostKind.COMMENT, PostKind.OWNER_RESPONSE)
 
 
 class PauseRequired(Exception):
-    """The draft has a blocking finding: the trainee must stop and decide (nothing was saved)."""
+    """The draft has a blocking finding, or its picture shows what identifies people: the trainee must stop
+    and decide (nothing was saved). `photo_flagged` names what the author said the picture shows."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, photo_flagged: tuple[str, ...] = ()) -> None:
         super().__init__("strategic pause")
         self.report = report
+        self.photo_flagged = photo_flagged
 
 
 @dataclass
@@ -108,7 +110,9 @@ def feedback_audience(platform: Platform, audience: Audience) -> str:
     return choice.feedback_audience if choice else "public"
 
 
-def pause(target, platform: Platform, body: str, report: Report, **details) -> None:
+def pause(
+    target, platform: Platform, body: str, report: Report, photo_flagged: tuple[str, ...] = (), **details
+) -> None:
     """Record the paused draft (its words apart, purgeable) and its findings, then stop with PauseRequired."""
     findings = [f.to_dict() for f in report.findings]
     run_id = details.get("run_id") or getattr(target, "run_id", None)
@@ -119,10 +123,11 @@ def pause(target, platform: Platform, body: str, report: Report, **details) -> N
         platform=platform.id,
         text_id=text.id,
         findings=audit.finding_marks(findings),
+        photo_flagged=bool(photo_flagged),
         **details,
     )
     db.session.flush()
-    raise PauseRequired(report)
+    raise PauseRequired(report, photo_flagged)
 
 
 def record_override(post: Post, report: Report, **details) -> None:
@@ -167,7 +172,8 @@ def create_post(author: User, platform: Platform, draft: Draft) -> tuple[Post, R
     photo_blocks = attachment is not None and attachment.frame_check.get("identifiable", False)
     blocking = report.blocking or photo_blocks
     if blocking and not draft.override:
-        pause(author, platform, body, report, photo_flagged=photo_blocks, run_id=run.id if run else None)
+        flagged = tuple(attachment.frame_check.get("flagged", ())) if photo_blocks else ()
+        pause(author, platform, body, report, flagged, run_id=run.id if run else None)
     post = Post(
         organisation_id=author.organisation_id,
         platform=platform.id,

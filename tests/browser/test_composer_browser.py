@@ -79,3 +79,19 @@ def test_the_scorecard_link_on_a_finished_flock_run_is_legible(live_app, live_se
         link = page.get_by_role("link", name="See your scorecard and debrief")
         expect(link).to_be_visible()
         assert low_contrast(page) == []
+
+
+def test_the_pause_pages_draft_box_gives_live_feedback_as_it_is_revised(live_app, live_server, page):
+    seeded = seed_platform(live_app, "microblog")
+    log_in(page, live_server, seeded["email"], "/p/microblog/")
+    form = page.locator("form.composer").first
+    form.locator("textarea").fill("Mrs. Ortega in room 12 is 93 today and still flirting with the staff!")
+    form.locator('button[type="submit"]').click()
+    expect(page.get_by_role("heading", name="Stop and think before you post")).to_be_visible()
+    pause = page.locator("form.pause-form")
+    live = pause.locator(".findings-live")
+    expect(live).to_be_empty()  # the server's findings are listed above; checked again once it changes
+    pause.locator("textarea").fill("A lovely patient of ours celebrated a big birthday today!")
+    expect(live).not_to_be_empty()
+    expect(pause.locator(".counter .count")).to_have_text("57")
+    expect(live).not_to_contain_text("name")

@@ -96,6 +96,9 @@ def test_a_picture_with_identifiable_things_in_frame_pauses(client, trainee):
         client, _jpeg_with_exif(), frame=("whiteboards",), body="Quiet night on the unit"
     )
     assert response.status_code == 409 and "Stop and think" in response.text
+    # The pause says why: what the picture shows, never "No findings".
+    assert "A whiteboard, census board or sign with names or room numbers" in response.text
+    assert "No findings" not in response.text
     assert count(Post) == 0
     attachment_id = db.session.scalar(sa.select(Attachment.id))
     anyway = client.post(

@@ -7,7 +7,8 @@
   function audienceOf(form) {
     if (form.dataset.kind === "dm") return "private";
     const chosen = form.querySelector('input[name="audience"]:checked');
-    return chosen ? chosen.dataset.feedback || "public" : "public";
+    if (chosen) return chosen.dataset.feedback || "public";
+    return form.dataset.audience || "public"; // a form whose audience was chosen earlier (the pause)
   }
 
   function csrfToken(form) {
@@ -145,8 +146,7 @@
       showReport(form, textarea, await response.json());
     }
 
-    function onInput() {
-      store.write(store.key(textarea), textarea.value);
+    function count() {
       // As the server counts: characters (an emoji is one), line breaks as one, ends trimmed.
       const length = Array.from(textarea.value.trim()).length;
       counter.querySelector(".count").textContent = String(length);
@@ -155,13 +155,20 @@
         submit.disabled = length > limit;
         submit.title = length > limit ? `Over the ${limit}-character limit: shorten it first.` : "";
       }
+    }
+
+    function onInput() {
+      store.write(store.key(textarea), textarea.value);
+      count();
       clearTimeout(timer);
       timer = setTimeout(check, DELAY_MS);
     }
 
     textarea.addEventListener("input", onInput);
     form.querySelectorAll('input[name="audience"]').forEach((r) => r.addEventListener("change", onInput));
-    if (textarea.value) onInput();
+    // The pause page already lists what the server found in its draft: checked again once it changes.
+    if (textarea.value && form.classList.contains("pause-form")) count();
+    else if (textarea.value) onInput();
   }
 
   document.querySelectorAll("form.composer").forEach(setup);
