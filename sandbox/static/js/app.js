@@ -15,3 +15,17 @@ document.addEventListener("submit", (event) => {
       .forEach((key) => window.sessionStorage.removeItem(key));
   } catch { /* storage refused: nothing was kept */ }
 });
+
+// The "Manage" menu closes when focus or a click goes elsewhere, or on Escape, as a menu would.
+document.addEventListener("click", (event) => {
+  document.querySelectorAll(".nav-more details[open]").forEach((menu) => {
+    if (!menu.contains(event.target)) menu.open = false;
+  });
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll(".nav-more details[open]").forEach((menu) => {
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+});
