@@ -68,6 +68,7 @@ def thread(platform_id: str, post_id: int):
         "feeds/thread.html",
         platform,
         post=post,
+        item=queries.feed_item(current_user, post),  # with its reaction count and the viewer's own reaction
         replies=queries.thread(current_user, post),
         findings=findings,
         form=compose_form(

@@ -68,6 +68,16 @@ def test_reaction_toggles(client, trainee, org, crowd):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Reaction)) == 0
 
 
+def test_a_like_on_a_posts_own_page_shows_there(client, trainee, org, crowd):
+    post = make_post(org, crowd["member"], "microblog")
+    liked = client.post(f"/p/microblog/posts/{post.id}/react", data={"kind": "like"})
+    assert liked.headers["Location"].endswith(f"/p/microblog/posts/{post.id}")
+    page = client.get(liked.headers["Location"]).text
+    card = page[page.index(f'id="post-{post.id}"') :]
+    assert 'class="reaction chosen" aria-pressed="true"' in card
+    assert '<span class="count">1</span>' in card
+
+
 def test_persona_friend_request_can_be_accepted_or_declined(client, trainee, crowd):
     first = connect(trainee, crowd["patient"], "social", status="pending", requested_by="persona")
     second = connect(trainee, crowd["member"], "social", status="pending", requested_by="persona")
