@@ -26,7 +26,7 @@ from sandbox.models import (
 from sandbox.models.audit import guard_lifted
 from sandbox.models.social import Notification, Relationship
 
-from .content import BACKGROUND, PERSONA_KINDS, REVIEWS
+from .content import BACKGROUND, BIOS, PERSONA_KINDS, REVIEWS
 
 DEMO_PASSWORD = "practice-safely"
 DEMO_ORGANISATION = "Riverside Community Health (demo)"
@@ -39,7 +39,6 @@ DEMO_ACCOUNTS = [
 ]
 DEMO_JOIN_CODE = "DEMO2026"
 PERSONA_COUNT = 40
-POSTS_PER_PLATFORM = 30
 
 
 def reset_database() -> None:
@@ -100,7 +99,7 @@ def _personas(fake: Faker, rng: random.Random, org: Organisation) -> list[Person
             handle=handle,
             kind=kind,
             avatar=f"avatar-{index % 12}",
-            bio=fake.sentence(nb_words=10),
+            bio=rng.choice(BIOS[kind]).format(city=fake.city(), n=rng.randint(2, 20)),
         )
         personas.append(persona)
     db.session.add_all(personas)
@@ -111,10 +110,15 @@ def _background_posts(fake: Faker, rng: random.Random, org: Organisation, person
     now = utcnow()
     for platform, templates in BACKGROUND.items():
         kind = PostKind.REVIEW if platform == "reviews" else PostKind.POST
-        for index in range(POSTS_PER_PLATFORM if kind == PostKind.POST else len(templates)):
+        for template in templates:  # each once: a feed of the same post three times reads as a bot
             author = rng.choice(personas)
-            body = templates[index % len(templates)].format(
-                city=fake.city(), first=fake.first_name(), weekday=fake.day_of_week(), n=rng.randint(2, 9)
+            city = fake.city()
+            body = template.format(
+                city=city,
+                city_tag="".join(city.split()),  # a hashtag has no spaces: #WestJeffreystad
+                first=fake.first_name(),
+                weekday=fake.day_of_week(),
+                n=rng.randint(2, 9),
             )
             db.session.add(
                 Post(
@@ -127,8 +131,7 @@ def _background_posts(fake: Faker, rng: random.Random, org: Organisation, person
                     created_at=now - timedelta(minutes=rng.randint(5, 60 * 24 * 14)),
                 )
             )
-    for index in range(POSTS_PER_PLATFORM // 2):
-        rating, body = REVIEWS[index % len(REVIEWS)]
+    for rating, body in REVIEWS:
         db.session.add(
             Post(
                 organisation=org,

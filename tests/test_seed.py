@@ -97,3 +97,23 @@ def test_reset_clears_live_sessions_and_their_runs(runner):
     result = runner.invoke(args=["seed", "--reset", "--seed", "7"], input="y\n")
     assert result.exit_code == 0, result.output
     assert count(LiveSession) == 0 and count(Run) == 0
+
+
+def test_seed_content_reads_like_people_wrote_it(runner):
+    import re
+
+    from seed.content import BIOS
+
+    runner.invoke(args=["seed"])
+    posts = db.session.execute(sa.select(Post.platform, Post.body)).all()
+    for platform in {p for p, _ in posts}:
+        bodies = [body for p, body in posts if p == platform]
+        assert len(bodies) == len(set(bodies)), f"{platform} repeats a post"
+    tags = [tag for _, body in posts for tag in re.findall(r"#\S+", body)]
+    assert tags and all(re.fullmatch(r"#\w+", tag) for tag in tags), tags
+    club = next(body for _, body in posts if "running club" in body)
+    assert re.search(r"#\w+Runs$", club), club  # one tag for the place, not "#West Jeffreystadruns"
+    bios = {kind: [re.escape(b).replace(r"\{city\}", ".+").replace(r"\{n\}", r"\d+") for b in texts]
+            for kind, texts in BIOS.items()}
+    for persona in db.session.scalars(sa.select(Persona)):
+        assert any(re.fullmatch(pattern, persona.bio) for pattern in bios[persona.kind]), persona.bio
