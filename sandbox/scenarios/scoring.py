@@ -33,16 +33,49 @@ class Scorecard:
     possible: int
 
 
+# What a trainee reads for each feedback label in a rubric's reason (never the label itself).
+LABEL_WORDS = {
+    "NAME": "a name",
+    "LOCATION": "a place",
+    "DATE": "a date tied to someone",
+    "AGE": "an age",
+    "CONTACT": "contact details",
+    "ID": "an ID or record number",
+    "WEB": "a link or handle",
+    "RELATIONSHIP": "who is in your care",
+    "CLINICAL": "health details",
+    "UNIQUE": "a detail that singles someone out",
+    "HOSTILE": "hostile words",
+    "DEFENSIVE": "a defensive tone",
+    "SARCASTIC": "sarcasm",
+    "DISMISSIVE": "a dismissive tone",
+    "MEDICAL_ADVICE": "medical advice or reassurance",
+    "BOUNDARY": "a crossed professional boundary",
+    "PROMOTION": "promotion",
+    "JARGON": "jargon",
+    "EMPATHY": "empathy",
+    "REDIRECT": "a pointer to a private or official channel",
+    "DISCLAIMER": "a note that you cannot advise individuals here",
+    "ANY_PRIVACY": "details that could identify someone",
+    "ANY_TONE_PROBLEM": "a tone problem",
+}
+
+
+def label_words(labels) -> str:
+    """Feedback labels in plain words, joined: 'a name, health details'."""
+    return ", ".join(LABEL_WORDS.get(label, label.replace("_", " ").lower()) for label in labels)
+
+
 def _check(check: Check, reply: dict[str, Any] | None, delivered_at: float | None) -> tuple[bool, str]:
     if reply is None:
         return False, "no answer"
     labels = set(reply["labels"])
     missing = [label for label in check.labels_present if not (expand_labels([label]) & labels)]
     if missing:
-        return False, f"missing: {', '.join(missing)}"
+        return False, f"not found in it: {label_words(missing)}"
     present = sorted(expand_labels(check.labels_absent) & labels)
     if present:
-        return False, f"contained: {', '.join(present)}"
+        return False, f"it contained {label_words(present)}"
     if check.keywords and not any(word.lower() in reply["text"].lower() for word in check.keywords):
         return False, "did not mention: " + " / ".join(check.keywords)
     if check.replied_within_minutes is not None and delivered_at is not None:

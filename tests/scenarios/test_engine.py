@@ -51,7 +51,11 @@ def test_a_disclosing_reply_takes_the_unsafe_branch_and_scores_low():
     card = score_run(DENTAL, state)
     met = {item.key: item.met for item in card.items}
     assert met == {"no-confirmation": False, "acknowledge": False, "redirect": False, "calm": False}
-    assert card.score == 0 and "contained: DATE, RELATIONSHIP" in card.items[0].reason
+    # Reasons are in plain words: a trainee never reads an internal label like RELATIONSHIP.
+    reasons = {item.key: item.reason for item in card.items}
+    assert card.score == 0
+    assert reasons["no-confirmation"] == "it contained a date tied to someone, who is in your care"
+    assert reasons["redirect"] == "not found in it: a pointer to a private or official channel"
 
 
 def test_a_safe_reply_takes_the_calm_branch_and_scores_full():
