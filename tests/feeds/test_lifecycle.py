@@ -144,3 +144,13 @@ def test_users_get_unique_handles_from_their_names(app, org):
     db.session.add_all(twins)
     db.session.commit()
     assert [u.handle for u in twins] == ["sam_oneil", "sam_oneil2", "sam_oneil3"]
+
+
+def test_a_flock_reply_says_whom_it_replies_to(client, trainee, org, crowd):
+    post = make_post(org, crowd["member"], "microblog")
+    client.post("/p/microblog/compose", data={"kind": "reply", "parent_id": post.id, "body": "Lovely news!"})
+    page = client.get(f"/p/microblog/posts/{post.id}").text
+    reply = page[page.index("Lovely news!") - 800 : page.index("Lovely news!")]
+    handle = crowd["member"].handle
+    assert f'Replying to <a href="/p/microblog/people/{handle}">@{handle}</a>' in reply
+    assert "Replying to" not in page[: page.index(f'id="post-{post.id}"') + 400]  # not on the post itself
