@@ -142,6 +142,28 @@ def feed_page(
     return _page(stmt, cursor, clamp_limit(limit))
 
 
+@dataclass(frozen=True)
+class ReviewSummary:
+    """A review site's business header: how many reviews, and their average rating."""
+
+    count: int
+    average: float | None
+
+
+def review_summary(viewer: User, run: Run | None = None) -> ReviewSummary:
+    """The count and average rating of the reviews the viewer can see, in the sandbox or one run."""
+    count, average = db.session.execute(
+        sa.select(sa.func.count(Post.id), sa.func.avg(Post.rating)).where(
+            Post.organisation_id == viewer.organisation_id,
+            Post.platform == "reviews",
+            Post.kind == PostKind.REVIEW,
+            Post.deleted_at.is_(None),
+            _visible_to(viewer, run),
+        )
+    ).one()
+    return ReviewSummary(count, float(average) if average is not None else None)
+
+
 def profile_page(viewer: User, persona: Persona, platform: Platform, cursor: str | None = None) -> Page:
     """A persona's posts on one platform."""
     stmt = _counted(viewer).where(

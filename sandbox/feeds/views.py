@@ -51,7 +51,10 @@ def feed(platform_id: str):
     )
     if request.args.get("fragment"):
         return render_platform("feeds/_items.html", platform, page=page)
-    return render_platform("feeds/feed.html", platform, page=page, form=compose_form(platform, kind="post"))
+    summary = queries.review_summary(current_user) if platform.id == "reviews" else None
+    return render_platform(
+        "feeds/feed.html", platform, page=page, form=compose_form(platform, kind="post"), summary=summary
+    )
 
 
 @bp.route("/<platform_id>/posts/<int:post_id>")

@@ -48,7 +48,7 @@ def seed_platform(live_app, platform_id: str) -> dict:
             post = make_post(org, friend, platform_id, PERSONA_REVIEW, kind=PostKind.REVIEW, rating=2)
         else:
             post = make_post(org, friend, platform_id, PERSONA_POST)
-        make_post(
+        other = make_post(
             org, bystander, platform_id, "An older post from someone else.", kind=post.kind, rating=None
         )
         db.session.add(
@@ -70,6 +70,7 @@ def seed_platform(live_app, platform_id: str) -> dict:
             "journalist_id": journalist.id,
             "post_id": post.id,
             "post_body": post.body,
+            "other_post_id": other.id,
         }
         db.session.remove()
     return seeded
@@ -159,7 +160,7 @@ def test_trainee_uses_the_platform_end_to_end(live_app, live_server, watched_pag
     page.goto(
         f"{live_server}{home}"
         if platform.trainee_posts_top_level
-        else f"{live_server}/p/{platform_id}/posts/{seeded['post_id']}"
+        else f"{live_server}/p/{platform_id}/posts/{seeded['other_post_id']}"  # one owner response a review
     )
     page.locator("form.composer textarea").fill(RISKY)
     expect(page.locator(".findings-live .finding").first).to_be_visible()

@@ -1,0 +1,41 @@
+"""CareRate reads as a review site: a business header, one owner response signed by the business."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from sandbox.extensions import db
+from sandbox.models import Post, PostKind
+
+from ..factories import make_post
+
+RESPONSE = "Thank you for the feedback. Please call our office at 555-0142 so we can look into this."
+
+
+def test_the_review_feed_opens_with_the_business_its_average_and_its_count(client, trainee, org, crowd):
+    for rating in (5, 4, 2):
+        make_post(org, crowd["patient"], "reviews", "A review.", kind=PostKind.REVIEW, rating=rating)
+    page = client.get("/p/reviews/").text
+    header = page[page.index('class="card business-header"') :][:1200]
+    assert org.name in header and '<span class="average">3.7</span>' in header and "3 reviews" in header
+
+
+def test_an_empty_review_site_says_so(client, trainee, org):
+    assert "No reviews yet." in client.get("/p/reviews/").text
+
+
+def test_the_owner_response_is_signed_by_the_business_and_answered_once(client, trainee, org, crowd):
+    review = make_post(org, crowd["patient"], "reviews", "Waited an hour.", kind=PostKind.REVIEW, rating=2)
+    before = client.get(f"/p/reviews/posts/{review.id}").text
+    assert 'class="card compose-card"' in before
+    sent = client.post(
+        "/p/reviews/compose", data={"kind": "owner_response", "parent_id": review.id, "body": RESPONSE}
+    )
+    assert sent.status_code == 302
+    page = client.get(f"/p/reviews/posts/{review.id}").text
+    response = db.session.scalar(sa.select(Post).where(Post.parent_id == review.id))
+    card = page[page.index(f'id="post-{response.id}"') :][:600]
+    assert "Response from the owner" in card and trainee.display_name not in card
+    # One owner response per review: the composer gives way to a link to edit it.
+    assert 'class="card compose-card"' not in page
+    assert f'href="/p/reviews/posts/{response.id}/edit">edit your response</a>' in page
