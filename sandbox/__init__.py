@@ -105,10 +105,12 @@ def register_filters(app: Flask) -> None:
     """Template filters and globals: linkify (the only way user text becomes HTML), dates and times ago, post
     authors."""
     from .feeds.authors import shown_author
+    from .feeds.relationships import connection_degree
     from .feeds.times import time_ago
     from .text import linkify
 
     app.add_template_filter(linkify, "linkify")
     app.add_template_global(shown_author, "shown_author")
+    app.add_template_global(connection_degree, "connection_degree")
     app.add_template_filter(lambda value: value.strftime("%d %b %Y %H:%M UTC") if value else "", "datetime")
     app.add_template_filter(time_ago, "ago")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from flask import g
 
 from .. import audit
 from ..errors import InvalidInput
@@ -22,6 +23,22 @@ def relationship_with(user: User, platform: Platform, persona_id: int) -> Relati
             Relationship.persona_id == persona_id,
         )
     )
+
+
+def connection_degree(user: User, platform_id: str, persona_id: int) -> str:
+    """'1st' for a persona the user is connected with on the platform, else '3rd+' (read once per request)."""
+    known = g.setdefault("connected_personas", {})
+    if platform_id not in known:
+        known[platform_id] = set(
+            db.session.scalars(
+                sa.select(Relationship.persona_id).where(
+                    Relationship.platform == platform_id,
+                    Relationship.user_id == user.id,
+                    Relationship.status == "accepted",
+                )
+            )
+        )
+    return "1st" if persona_id in known[platform_id] else "3rd+"
 
 
 def request_relationship(user: User, platform: Platform, handle: str) -> Relationship:

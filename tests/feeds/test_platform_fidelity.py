@@ -1,4 +1,4 @@
-"""CareRate reads as a review site: a business header, one owner response signed by the business."""
+"""CareRate reads as a review site, Workbridge as a professional network (headlines, connection degree)."""
 
 from __future__ import annotations
 
@@ -39,3 +39,18 @@ def test_the_owner_response_is_signed_by_the_business_and_answered_once(client, 
     # One owner response per review: the composer gives way to a link to edit it.
     assert 'class="card compose-card"' not in page
     assert f'href="/p/reviews/posts/{response.id}/edit">edit your response</a>' in page
+
+
+def test_workbridge_shows_a_headline_under_each_name_and_the_connection_degree(client, trainee, org, crowd):
+    from .conftest import connect
+
+    crowd["member"].bio = "Charge nurse and preceptor. Proud of new grads."
+    connected = make_post(org, crowd["member"], "professional", "Our unit cut discharge delays.")
+    other = make_post(org, crowd["journalist"], "professional", "Reporting on rural clinics this week.")
+    connect(trainee, crowd["member"], "professional")
+    page = client.get("/p/professional/").text
+    first = page[page.index(f'id="post-{connected.id}"') :][:1500]
+    third = page[page.index(f'id="post-{other.id}"') :][:1500]
+    assert '<span class="degree" title="Connection degree">1st</span>' in first
+    assert '<p class="headline">Charge nurse and preceptor. Proud of new grads.</p>' in first
+    assert '<span class="degree" title="Connection degree">3rd+</span>' in third
