@@ -54,3 +54,17 @@ def test_workbridge_shows_a_headline_under_each_name_and_the_connection_degree(c
     assert '<span class="degree" title="Connection degree">1st</span>' in first
     assert '<p class="headline">Charge nurse and preceptor. Proud of new grads.</p>' in first
     assert '<span class="degree" title="Connection degree">3rd+</span>' in third
+
+
+def test_a_post_on_the_practices_page_speaks_as_the_practice(client, trainee, org):
+    sent = client.post(
+        "/p/social/compose",
+        data={"kind": "post", "audience": "public", "identity": "page", "body": "Flu clinics start Monday."},
+    )
+    assert sent.status_code == 302
+    post = db.session.scalar(sa.select(Post).where(Post.body == "Flu clinics start Monday."))
+    assert post.identity == "page"
+    page = client.get("/p/social/").text
+    header = page[page.index(f'id="post-{post.id}-by"') :][:700]
+    assert f'<span class="name">{org.name}</span> <span class="page-badge">Page</span>' in header
+    assert "posted by you" in header and trainee.display_name not in header
