@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import abort, render_template, request, send_from_directory
 from flask_login import current_user, login_required
 
+from ..errors import InvalidInput
 from ..extensions import db
 from ..models import Persona, PostKind, User, utcnow
 from ..models.social import Attachment, Notification
@@ -85,7 +86,10 @@ def thread(platform_id: str, post_id: int):
 def profile(platform_id: str, handle: str):
     """A persona's profile and posts."""
     platform = get_platform(platform_id)
-    persona = persona_by_handle(current_user, handle)
+    try:
+        persona = persona_by_handle(current_user, handle)
+    except InvalidInput:  # a mention of a trainee, or a handle nobody has: said in the platform's own skin
+        return render_platform("feeds/no_profile.html", platform, 404)
     page = queries.profile_page(current_user, persona, platform, request.args.get("cursor"))
     return render_platform(
         "feeds/profile.html",

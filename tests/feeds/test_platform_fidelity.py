@@ -68,3 +68,13 @@ def test_a_post_on_the_practices_page_speaks_as_the_practice(client, trainee, or
     header = page[page.index(f'id="post-{post.id}-by"') :][:700]
     assert f'<span class="name">{org.name}</span> <span class="page-badge">Page</span>' in header
     assert "posted by you" in header and trainee.display_name not in header
+
+
+def test_a_mention_of_someone_without_a_profile_says_so_in_the_platforms_skin(client, trainee):
+    response = client.get("/p/microblog/people/taylor_trainee")
+    assert response.status_code == 404
+    assert "This account doesn't have a profile here" in response.text
+    assert "taylor_trainee" not in response.text  # nothing of the request is echoed (nor of anyone's handle)
+    assert 'class="platform platform-microblog"' in response.text
+    escaped = client.get("/p/microblog/people/%3Cb%3Ex%3C%2Fb%3E")
+    assert escaped.status_code == 404 and "<b>x</b>" not in escaped.text
