@@ -150,15 +150,15 @@ class ReviewSummary:
     average: float | None
 
 
-def review_summary(viewer: User, run: Run | None = None) -> ReviewSummary:
-    """The count and average rating of the reviews the viewer can see, in the sandbox or one run."""
+def review_summary(viewer: User) -> ReviewSummary:
+    """The count and average rating of the reviews the viewer can see in the sandbox."""
     count, average = db.session.execute(
         sa.select(sa.func.count(Post.id), sa.func.avg(Post.rating)).where(
             Post.organisation_id == viewer.organisation_id,
             Post.platform == "reviews",
             Post.kind == PostKind.REVIEW,
             Post.deleted_at.is_(None),
-            _visible_to(viewer, run),
+            _visible_to(viewer),
         )
     ).one()
     return ReviewSummary(count, float(average) if average is not None else None)
@@ -200,12 +200,10 @@ def thread(viewer: User, post: Post) -> list[FeedItem]:
 
 @dataclass(frozen=True)
 class Reply:
-    """A reply in a conversation: the post with its counts, how deep it sits (1 answers the top post) and
-    the post it answers."""
+    """A reply in a conversation: the post with its counts, and how deep it sits (1 answers the top post)."""
 
     item: FeedItem
     depth: int
-    answers: Post
 
 
 def conversation(viewer: User, post: Post, max_depth: int = 12) -> list[Reply]:
@@ -223,11 +221,11 @@ def conversation(viewer: User, post: Post, max_depth: int = 12) -> list[Reply]:
         if not level:
             break
     ordered: list[Reply] = []
-    stack = [(item, 1, post) for item in reversed(below.get(post.id, []))]
+    stack = [(item, 1) for item in reversed(below.get(post.id, []))]
     while stack:
-        item, depth, answers = stack.pop()
-        ordered.append(Reply(item, depth, answers))
-        stack.extend((child, depth + 1, item.post) for child in reversed(below.get(item.post.id, [])))
+        item, depth = stack.pop()
+        ordered.append(Reply(item, depth))
+        stack.extend((child, depth + 1) for child in reversed(below.get(item.post.id, [])))
     return ordered
 
 
